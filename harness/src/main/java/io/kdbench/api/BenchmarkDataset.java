@@ -1,0 +1,17 @@
+package io.kdbench.api;
+
+import io.kdbench.data.Splits;
+
+/**
+ * A dataset family, found through {@link java.util.ServiceLoader}. Implementations need a public no-arg
+ * constructor and a line in {@code META-INF/services/io.kdbench.api.BenchmarkDataset}.
+ * Generation or reading must depend only on the parameters and the seed: same inputs, same samples.
+ */
+public interface BenchmarkDataset extends Parameterised {
+
+    /** What this dataset is under these parameters (cheap: no data made). */
+    DatasetInfo info(Params params);
+
+    /** Train / validation / test (and external) partitions for this seed. */
+    Splits splits(Params params, long seed);
+}

@@ -1,0 +1,42 @@
+package io.kdbench.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects a training run's loss curve (one value per epoch, per named curve) and extra facts the method
+ * wants stored with the cell (e.g. bytes sent per federated round). Not thread-safe: one per cell.
+ */
+public final class TrainingLog {
+    private final Map<String, List<Double>> curves = new LinkedHashMap<>();
+    private final Map<String, Object> extras = new LinkedHashMap<>();
+    private final List<Runnable> epochListeners = new ArrayList<>();
+
+    /** Records one point of a curve. A NaN or infinite loss is a divergence: it throws. */
+    public void record(String curve, int epoch, double value) {
+        if (!Double.isFinite(value)) {
+            throw new DivergenceException(curve, epoch, value);
+        }
+        curves.computeIfAbsent(curve, k -> new ArrayList<>()).add(value);
+        epochListeners.forEach(Runnable::run);
+    }
+
+    public void put(String key, Object value) {
+        extras.put(key, value);
+    }
+
+    public Map<String, List<Double>> curves() {
+        return Collections.unmodifiableMap(curves);
+    }
+
+    public Map<String, Object> extras() {
+        return Collections.unmodifiableMap(extras);
+    }
+
+    public void onRecord(Runnable listener) {
+        epochListeners.add(listener);
+    }
+}

@@ -1,0 +1,95 @@
+package io.kdbench.env;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+
+/** Facts about the code and machine that a stored cell records as provenance. Computed once per run. */
+public record Environment(String kdbenchVersion, String gitCommit, boolean gitDirty, String javaVersion,
+                          String os, String cpuModel, int availableProcessors, String backendName,
+                          Map<String, String> backendVersions, Map<String, String> device) {
+
+    /** The code version that names stored cells: kdbench version plus commit (and dirty mark). */
+    public String codeVersion() {
+        return kdbenchVersion + "+" + gitCommit + (gitDirty ? "-dirty" : "");
+    }
+
+    public static Environment detect(ComputeBackend backend) {
+        String[] git = gitState();
+        return new Environment(
+                detectKdbenchVersion(),
+                git[0],
+                Boolean.parseBoolean(git[1]),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                detectCpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                backend == null ? "none" : backend.name(),
+                backend == null ? Map.of() : new LinkedHashMap<>(backend.versions()),
+                backend == null ? Map.of() : new LinkedHashMap<>(backend.device()));
+    }
+
+    /** The backend on the classpath, or null when none is (pure-metric commands). */
+    public static ComputeBackend findBackend(ClassLoader loader) {
+        List<ComputeBackend> all = ServiceLoader.load(ComputeBackend.class, loader).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        if (all.size() > 1) {
+            throw new IllegalStateException("more than one compute backend on the classpath: "
+                    + all.stream().map(ComputeBackend::name).toList());
+        }
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    static String detectKdbenchVersion() {
+        String v = Environment.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static String detectCpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        try {
+            if (Files.isReadable(cpuinfo)) {
+                for (String line : Files.readAllLines(cpuinfo)) {
+                    if (line.startsWith("model name")) {
+                        return line.substring(line.indexOf(':') + 1).trim();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** {commit, dirty} of the working directory's git checkout, or {"unknown", "false"} outside one. */
+    static String[] gitState() {
+        String commit = run("git", "rev-parse", "HEAD");
+        if (commit == null || commit.isBlank()) {
+            return new String[] {"unknown", "false"};
+        }
+        String status = run("git", "status", "--porcelain", "--untracked-files=no");
+        return new String[] {commit.trim(), String.valueOf(status != null && !status.isBlank())};
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null; // git not installed: provenance says "unknown"
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
