@@ -10,4 +10,11 @@ public interface Parameterised extends Component {
      * refused before the run starts.
      */
     Map<String, Object> defaults();
+
+    /**
+     * Checks parameter values (ranges, choices) before any work starts; throws IllegalArgumentException
+     * with a message naming the parameter and what was expected. Types were already checked.
+     */
+    default void validate(Params params) {
+    }
 }

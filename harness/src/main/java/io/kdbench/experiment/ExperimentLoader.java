@@ -160,7 +160,14 @@ public final class ExperimentLoader {
                     overrides.put(e.getKey(), typed(e.getValue().getValueNode(), id + "." + e.getKey(), def));
                 }
             }
-            return new ComponentSpec(label, id, Params.of(component.defaults(), overrides));
+            Params params = Params.of(component.defaults(), overrides);
+            try {
+                component.validate(params);
+            } catch (IllegalArgumentException e) {
+                throw error(keys.containsKey("params") ? keys.get("params").getValueNode() : item,
+                        "bad params of " + id + ": " + e.getMessage());
+            }
+            return new ComponentSpec(label, id, params);
         }
 
         private Map<String, Double> reported(Node node) {

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The smallest dataset kdbench has, for tests and smoke runs: noisy grey images holding one faint disc
- * (class 0) or square (class 1) at a random place, with the shape's region as the ROI mask. Balanced classes.
+ * The smallest dataset kdbench has, for tests and smoke runs: noisy grey images that hold a faint disc at a
+ * random place (class 1, "finding") or nothing (class 0, "clear"); the disc's region is the ROI mask.
+ * Balanced classes.
  */
 public final class ToyBlobsDataset implements BenchmarkDataset {
 
@@ -29,7 +30,7 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
 
     @Override
     public String summary() {
-        return "tiny test data: a faint disc or square in noise, binary classification with an ROI mask";
+        return "tiny test data: is there a faint disc in the noise? binary classification with an ROI mask";
     }
 
     @Override
@@ -46,18 +47,29 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
 
     @Override
     public DatasetInfo info(Params params) {
-        return new DatasetInfo(id(), Task.CLASSIFICATION, List.of("disc", "square"),
+        return new DatasetInfo(id(), Task.CLASSIFICATION, List.of("clear", "finding"),
                 List.of(new Modality("image", Modality.Kind.IMAGE, false)), false);
     }
 
     @Override
-    public Splits splits(Params p, long seed) {
-        int size = p.getInt("size");
-        for (String key : List.of("size", "n_train", "n_val", "n_test")) {
+    public void validate(Params p) {
+        for (String key : List.of("n_train", "n_val", "n_test")) {
             if (p.getInt(key) < 1) {
-                throw new IllegalArgumentException("toy-blobs parameter " + key + " must be >= 1, got " + p.getInt(key));
+                throw new IllegalArgumentException(key + " must be >= 1, got " + p.getInt(key));
             }
         }
+        if (p.getInt("size") < 8) {
+            throw new IllegalArgumentException("size must be >= 8, got " + p.getInt("size"));
+        }
+        if (p.getDouble("noise") < 0) {
+            throw new IllegalArgumentException("noise must be >= 0, got " + p.getDouble("noise"));
+        }
+    }
+
+    @Override
+    public Splits splits(Params p, long seed) {
+        validate(p);
+        int size = p.getInt("size");
         SplittableRandom random = new SplittableRandom(seed);
         return new Splits(
                 make("train", p.getInt("n_train"), size, p, random.split()),
@@ -79,9 +91,7 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
             byte[] roi = new byte[size * size];
             for (int y = 0; y < size; y++) {
                 for (int x = 0; x < size; x++) {
-                    boolean inside = label == 0
-                            ? (y - cy) * (y - cy) + (x - cx) * (x - cx) <= r * r
-                            : Math.abs(y - cy) <= r * 0.85 && Math.abs(x - cx) <= r * 0.85;
+                    boolean inside = label == 1 && (y - cy) * (y - cy) + (x - cx) * (x - cx) <= r * r;
                     double g = Math.sqrt(-2 * Math.log(Math.max(random.nextDouble(), 1e-300)))
                             * Math.cos(2 * Math.PI * random.nextDouble());
                     px[y * size + x] = (float) (0.3 + (inside ? contrast : 0) + noise * g);

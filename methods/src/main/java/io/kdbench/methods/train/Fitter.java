@@ -45,6 +45,7 @@ public final class Fitter {
         this.opt = opt;
         this.trainable = List.copyOf(trainable);
         sd.setLossVariables(loss);
+        QuietStdout.run(sd::createGradFunction);
         Adam adam = new Adam(opt.learningRate());
         for (String name : this.trainable) {
             INDArray param = sd.getVariable(name).getArr();

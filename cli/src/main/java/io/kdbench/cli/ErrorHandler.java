@@ -1,0 +1,20 @@
+package io.kdbench.cli;
+
+import io.kdbench.experiment.ConfigException;
+import picocli.CommandLine;
+
+/** Maps exceptions to exit codes: bad input is one line and exit 2; anything else is a bug, exit 1. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    static final int BAD_INPUT = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof ConfigException || e instanceof BadInputException) {
+            cmd.getErr().println("kdbench: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        cmd.getErr().println("kdbench: unexpected error: " + e);
+        e.printStackTrace(cmd.getErr());
+        return 1;
+    }
+}

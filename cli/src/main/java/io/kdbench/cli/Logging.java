@@ -1,0 +1,25 @@
+package io.kdbench.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Quiet by default (kdbench at WARN, DL4J / ND4J / JavaCPP at WARN); {@code --verbose} opens kdbench to DEBUG and the rest to INFO. */
+final class Logging {
+    private Logging() {
+    }
+
+    static void configure(boolean verbose) {
+        set(Logger.ROOT_LOGGER_NAME, verbose ? Level.INFO : Level.WARN);
+        set("io.kdbench", verbose ? Level.DEBUG : Level.WARN);
+        for (String noisy : new String[] {"org.nd4j", "org.deeplearning4j", "org.bytedeco", "org.reflections"}) {
+            set(noisy, verbose ? Level.INFO : Level.WARN);
+        }
+        // ND4J warns of duplicate TensorFlow import mappings on every start: not ours to fix, not news.
+        set("org.nd4j.imports", verbose ? Level.INFO : Level.ERROR);
+    }
+
+    private static void set(String name, Level level) {
+        ((Logger) LoggerFactory.getLogger(name)).setLevel(level);
+    }
+}

@@ -1,0 +1,44 @@
+package io.kdbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code kdbench} command line. */
+@Command(name = "kdbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Benchmark and reproducibility harness for knowledge distillation in medical imaging.",
+        subcommands = {ListCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log progress details and DL4J / ND4J messages.")
+    void setVerbose(boolean verbose) {
+        Logging.configure(verbose);
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 done, 1 unexpected error, 2 bad input. */
+    public static int execute(String... args) {
+        Logging.configure(false);
+        return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler()).execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"kdbench " + (v == null ? "dev" : v)};
+        }
+    }
+}

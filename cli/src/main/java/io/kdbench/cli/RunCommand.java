@@ -1,0 +1,87 @@
+package io.kdbench.cli;
+
+import io.kdbench.env.ComputeBackend;
+import io.kdbench.env.Environment;
+import io.kdbench.experiment.Experiment;
+import io.kdbench.experiment.ExperimentLoader;
+import io.kdbench.registry.Registries;
+import io.kdbench.reports.Leaderboard;
+import io.kdbench.run.GridProgress;
+import io.kdbench.run.GridRunner;
+import io.kdbench.run.ProgressBarDisplay;
+import io.kdbench.store.AtomicFiles;
+import io.kdbench.store.ResultsStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code kdbench run EXPERIMENT}: runs the grid, skipping stored cells, then prints the leaderboard. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment's grid (methods x datasets x seeds); stored cells are reused.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "EXPERIMENT", description = "Experiment YAML file, e.g. experiments/quick.yaml.")
+    Path experimentFile;
+
+    @Option(names = "--force", description = "Recompute cells even if they are stored.")
+    boolean force;
+
+    @Option(names = "--with", paramLabel = "JAR", description = "Extra jar(s) whose methods, datasets or metrics join the run.")
+    List<File> with;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: the file's 'output', or results/<name>).")
+    Path output;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        ClassLoader loader = Plugins.loader(with);
+        Registries registries = Registries.load(loader);
+        Experiment experiment = new ExperimentLoader(registries).load(experimentFile);
+        Path root = output != null ? output : experiment.output();
+        ResultsStore store = new ResultsStore(root);
+        try {
+            store.checkWritable();
+            AtomicFiles.write(root.resolve("experiment.yaml"), Files.readAllBytes(experimentFile));
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        ComputeBackend backend = Environment.findBackend(loader);
+        Environment environment = Environment.detect(backend);
+        GridProgress progress = quiet ? GridProgress.SILENT : new ProgressBarDisplay();
+        GridRunner runner = new GridRunner(registries, store, environment, backend, progress, commandLine());
+        GridRunner.Outcome outcome = runner.run(experiment, force);
+
+        Leaderboard board = Leaderboard.of(outcome.cells());
+        String text = board.renderText();
+        AtomicFiles.writeString(root.resolve("leaderboard.txt"), text);
+        System.out.println();
+        System.out.print(text);
+        System.out.printf("%d cells: %d computed, %d reused from %s, %d skipped, %d failed%n",
+                outcome.cells().size(), outcome.computed(), outcome.reused(), root, outcome.skipped(), outcome.failed());
+        return 0;
+    }
+
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("kdbench run ").append(experimentFile);
+        if (force) {
+            sb.append(" --force");
+        }
+        if (output != null) {
+            sb.append(" --output ").append(output);
+        }
+        if (with != null) {
+            with.forEach(j -> sb.append(" --with ").append(j));
+        }
+        return sb.toString();
+    }
+}
