@@ -149,7 +149,7 @@ public final class GridRunner {
             }
             return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(start),
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
-                    results, log.curves(), log.extras(), "");
+                    results, log.curves(), log.extras(), probabilities(predictions), "");
         } catch (DivergenceException e) {
             return failed(hash, spec, start, log, e.getMessage(), e.epoch());
         } catch (Exception | OutOfMemoryError e) {
@@ -172,15 +172,25 @@ public final class GridRunner {
         }
     }
 
+    private static Map<String, double[]> probabilities(List<Prediction> predictions) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Prediction p : predictions) {
+            if (p.probabilities() != null) {
+                out.put(p.caseId(), p.probabilities());
+            }
+        }
+        return out;
+    }
+
     private CellRecord skipped(String hash, RunSpec spec, String reason) {
         String now = Instant.now().toString();
         return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.SKIPPED, reason, -1, spec,
-                new Provenance(environment, now, now, command), 0, 0, 0, false, Map.of(), Map.of(), Map.of(), "");
+                new Provenance(environment, now, now, command), 0, 0, 0, false, Map.of(), Map.of(), Map.of(), Map.of(), "");
     }
 
     private CellRecord failed(String hash, RunSpec spec, String start, TrainingLog log, String reason, int epoch) {
         return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.FAILED, reason, epoch, spec, provenance(start),
-                0, 0, 0, false, Map.of(), log.curves(), log.extras(), "");
+                0, 0, 0, false, Map.of(), log.curves(), log.extras(), Map.of(), "");
     }
 
     private Provenance provenance(String start) {

@@ -23,16 +23,19 @@ import java.util.Map;
  * @param metrics              metric id to result (aggregates and per-case values)
  * @param curves               training curves, one value per epoch
  * @param extras               method-specific facts (e.g. bytes sent per federated round)
+ * @param probabilities        per test case, the predicted class probabilities (classification only), so that
+ *                             set-level metrics such as AUROC can be recomputed, bootstrapped or paired by case
  * @param checksum             SHA-256 of the document without this field; detects truncation and edits
  */
 public record CellRecord(int schema, String hash, CellStatus status, String reason, int failedEpoch, RunSpec spec,
                          Provenance provenance, double trainSeconds, double inferenceSeconds, long parameterCount,
                          boolean usesPrivilegedAtTest, Map<String, MetricResult> metrics,
-                         Map<String, List<Double>> curves, Map<String, Object> extras, String checksum) {
+                         Map<String, List<Double>> curves, Map<String, Object> extras,
+                         Map<String, double[]> probabilities, String checksum) {
     public static final int SCHEMA = 1;
 
     CellRecord withChecksum(String value) {
         return new CellRecord(schema, hash, status, reason, failedEpoch, spec, provenance, trainSeconds,
-                inferenceSeconds, parameterCount, usesPrivilegedAtTest, metrics, curves, extras, value);
+                inferenceSeconds, parameterCount, usesPrivilegedAtTest, metrics, curves, extras, probabilities, value);
     }
 }

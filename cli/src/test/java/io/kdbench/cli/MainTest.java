@@ -1,0 +1,102 @@
+package io.kdbench.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private Path experiment(String body) throws IOException {
+        Path f = dir.resolve("tiny.yaml");
+        Files.writeString(f, "name: tiny\noutput: " + dir.resolve("out") + "\n" + body);
+        return f;
+    }
+
+    private static final String TINY = """
+            seeds: [5]
+            metrics: [accuracy, auroc]
+            methods:
+              - id: vit-student
+                params: {epochs: 2, batch_size: 16, width: 16, heads: 2, depth: 1}
+            datasets:
+              - id: toy-blobs
+                params: {size: 16, n_train: 32, n_val: 4, n_test: 16}
+            """;
+
+    @Test
+    void listShowsEveryKindWithDescriptions() {
+        assertEquals(0, Main.execute("list"));
+        String s = out.toString();
+        assertTrue(s.contains("methods:") && s.contains("vit-student"), s);
+        assertTrue(s.contains("datasets:") && s.contains("toy-blobs"), s);
+        assertTrue(s.contains("metrics:") && s.contains("hd95[monai]"), s);
+    }
+
+    @Test
+    void runTwiceGivesTheSameBitsAndReusesTheStore() throws IOException {
+        Path f = experiment(TINY);
+        assertEquals(0, Main.execute("run", "--quiet", f.toString()), err.toString());
+        Path csv = dir.resolve("out/per_seed.csv");
+        String first = Files.readString(csv);
+        assertTrue(first.contains("vit-student,toy-blobs,5,auroc,mean,"), first);
+        assertTrue(out.toString().contains("== toy-blobs =="), out.toString());
+
+        out.reset();
+        assertEquals(0, Main.execute("run", "--quiet", f.toString()));
+        assertTrue(out.toString().contains("0 computed, 1 reused"), out.toString());
+
+        assertEquals(0, Main.execute("run", "--quiet", "--force", f.toString()));
+        assertEquals(first, Files.readString(csv), "a recomputed cell gives identical values");
+    }
+
+    @Test
+    void badExperimentExitsWithTwoAndOneMessage() throws IOException {
+        Path f = experiment(TINY.replace("vit-student", "vit-studnet"));
+        assertEquals(2, Main.execute("run", f.toString()));
+        String e = err.toString().trim();
+        assertTrue(e.startsWith("kdbench: " + f + ":6: unknown method 'vit-studnet'"), e);
+        assertEquals(1, e.lines().count(), e);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing is written for a bad file");
+    }
+
+    @Test
+    void unwritableOutputExitsWithTwo() throws IOException {
+        Path blocker = dir.resolve("blocker");
+        Files.writeString(blocker, "");
+        Path f = experiment(TINY);
+        assertEquals(2, Main.execute("run", "--output", blocker.resolve("x").toString(), f.toString()));
+        assertTrue(err.toString().contains("cannot create results folder"), err.toString());
+    }
+}

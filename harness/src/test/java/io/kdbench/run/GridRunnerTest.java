@@ -1,0 +1,110 @@
+package io.kdbench.run;
+
+import io.kdbench.env.Environment;
+import io.kdbench.experiment.Experiment;
+import io.kdbench.experiment.ExperimentLoader;
+import io.kdbench.registry.Registries;
+import io.kdbench.store.CellRecord;
+import io.kdbench.store.CellStatus;
+import io.kdbench.store.ResultsStore;
+import io.kdbench.testing.FakeMethod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GridRunnerTest {
+    @TempDir
+    Path dir;
+
+    private final Registries registries = Registries.load();
+    private final Environment env = new Environment("test", "abc", false, "17", "linux", "cpu", 2, "none",
+            Map.of(), Map.of());
+
+    private Experiment experiment(String extra) throws IOException {
+        Path f = dir.resolve("exp.yaml");
+        Files.writeString(f, """
+                name: grid
+                seeds: [1, 2, 3]
+                metrics: [accuracy, auroc]
+                methods:
+                  - fake-method
+                  - id: fake-method
+                    label: fake-diverging
+                    params: {diverge: true}
+                datasets:
+                  - fake-data
+                  - id: fake-data
+                    label: fake-seg
+                    params: {task: segmentation}
+                """ + extra);
+        return new ExperimentLoader(registries).load(f);
+    }
+
+    private GridRunner.Outcome run(Experiment e, boolean force) throws IOException {
+        return new GridRunner(registries, new ResultsStore(dir.resolve("out")), env, null, GridProgress.SILENT, "test")
+                .run(e, force);
+    }
+
+    @Test
+    void runsTheGridThenReusesStoredCells() throws IOException {
+        Experiment e = experiment("");
+        int before = FakeMethod.TRAININGS.get();
+        GridRunner.Outcome first = run(e, false);
+        assertEquals(12, first.cells().size());
+        assertEquals(12, first.computed());
+        assertEquals(6, first.skipped(), "segmentation cells are skipped, not errors");
+        assertEquals(3, first.failed(), "the diverging method fails on its classification cells");
+        assertEquals(6, FakeMethod.TRAININGS.get() - before);
+
+        CellRecord skipped = first.cells().stream().filter(c -> c.status() == CellStatus.SKIPPED).findFirst().orElseThrow();
+        assertEquals("classification only", skipped.reason());
+        CellRecord failed = first.cells().stream().filter(c -> c.status() == CellStatus.FAILED).findFirst().orElseThrow();
+        assertEquals(2, failed.failedEpoch());
+        assertTrue(failed.reason().contains("diverged to NaN at epoch 2"), failed.reason());
+        CellRecord ok = first.cells().stream().filter(c -> c.status() == CellStatus.OK).findFirst().orElseThrow();
+        assertEquals(List.of(1.0, 0.5, 1.0 / 3), ok.curves().get("loss"));
+        assertEquals(20, ok.probabilities().size(), "per-case predictions are stored");
+
+        int afterFirst = FakeMethod.TRAININGS.get();
+        GridRunner.Outcome second = run(e, false);
+        assertEquals(9, second.reused(), "OK and skipped cells are reused");
+        assertEquals(3, second.computed(), "failed cells are tried again");
+        assertEquals(3, FakeMethod.TRAININGS.get() - afterFirst);
+
+        GridRunner.Outcome forced = run(e, true);
+        assertEquals(12, forced.computed());
+    }
+
+    @Test
+    void perSeedCsvIsTidy() throws IOException {
+        run(experiment(""), false);
+        List<String> lines = Files.readAllLines(dir.resolve("out").resolve(ResultsStore.PER_SEED_CSV));
+        assertEquals("method,dataset,seed,metric,class,value", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("fake-method,fake-data,1,accuracy,")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("fake-diverging")), "failed cells have no values");
+    }
+
+    @Test
+    void retriesRerunAFailingCell() throws IOException {
+        int before = FakeMethod.TRAININGS.get();
+        run(experiment("retries: 2\n"), false);
+        assertEquals(3 + 3 * 3, FakeMethod.TRAININGS.get() - before, "each diverging cell is tried 1 + 2 times");
+    }
+
+    @Test
+    void sameCellTwiceGivesIdenticalMetrics() throws IOException {
+        Experiment e = experiment("");
+        CellRecord a = run(e, true).cells().get(0);
+        CellRecord b = run(e, true).cells().get(0);
+        assertEquals(a.hash(), b.hash());
+        assertEquals(a.metrics(), b.metrics());
+    }
+}

@@ -1,0 +1,102 @@
+package io.kdbench.store;
+
+import io.kdbench.api.MetricResult;
+import io.kdbench.env.Environment;
+import io.kdbench.run.RunSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResultsStoreTest {
+    @TempDir
+    Path dir;
+
+    static final Environment ENV = new Environment("0.1", "abc", true, "17", "linux", "cpu", 2, "cpu",
+            Map.of("nd4j", "1.0.0-M2.1"), Map.of());
+
+    static CellRecord cell(long seed, double value) {
+        RunSpec spec = new RunSpec("m", "m", Map.of("lr", 0.1), "d", "d", Map.of("n", 3), seed, List.of("auroc"), "nan");
+        MetricResult r = new MetricResult("auroc",
+                Map.of("mean", new MetricResult.Aggregate(value, 1, 0, 1)), Map.of("case-1", Map.of("mean", value)), "");
+        return new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
+                new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1.5, 0.25, 42,
+                false, Map.of("auroc", r), Map.of("loss", List.of(0.9, 0.5)), Map.of("bytes", 10), Map.of("case-1", new double[] {0.25, 0.75}), "");
+    }
+
+    @Test
+    void roundTripsACellIncludingNaN() throws IOException {
+        ResultsStore store = new ResultsStore(dir);
+        CellRecord c = cell(1, Double.NaN);
+        store.write(c);
+        CellRecord back = store.find(c.hash()).orElseThrow();
+        assertTrue(Double.isNaN(back.metrics().get("auroc").overall()));
+        assertEquals(c.spec(), back.spec());
+        assertEquals(c.curves(), back.curves());
+        assertEquals(c.provenance(), back.provenance());
+        assertEquals(0.75, back.probabilities().get("case-1")[1]);
+        assertEquals(64, back.checksum().length());
+    }
+
+    @Test
+    void leavesNoTemporaryFiles() throws IOException {
+        ResultsStore store = new ResultsStore(dir);
+        store.write(cell(1, 0.5));
+        store.write(cell(1, 0.6));
+        try (var files = Files.list(dir.resolve(ResultsStore.CELLS))) {
+            assertEquals(List.of(cell(1, 0.5).hash() + ".json"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void truncatedOrEditedCellsAreDetected() throws IOException {
+        ResultsStore store = new ResultsStore(dir);
+        CellRecord c = cell(2, 0.7);
+        store.write(c);
+        Path file = store.cellFile(c.hash());
+        String json = Files.readString(file);
+
+        Files.writeString(file, json.substring(0, json.length() / 2));
+        assertTrue(store.find(c.hash()).isEmpty(), "a truncated cell is not trusted");
+        assertThrows(CorruptCellException.class, () -> ResultsStore.read(file));
+
+        Files.writeString(file, json.replace("0.7", "0.9"));
+        CorruptCellException e = assertThrows(CorruptCellException.class, () -> ResultsStore.read(file));
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    @Test
+    void hashDependsOnSpecCodeAndBackend() {
+        RunSpec a = cell(1, 0).spec();
+        RunSpec b = cell(2, 0).spec();
+        assertEquals(SpecHash.of(a, "v1", "cpu"), SpecHash.of(a, "v1", "cpu"));
+        assertNotEquals(SpecHash.of(a, "v1", "cpu"), SpecHash.of(b, "v1", "cpu"));
+        assertNotEquals(SpecHash.of(a, "v1", "cpu"), SpecHash.of(a, "v2", "cpu"));
+        assertNotEquals(SpecHash.of(a, "v1", "cpu"), SpecHash.of(a, "v1", "cuda"));
+    }
+
+    @Test
+    void unwritableFolderIsReportedBeforeWork() throws IOException {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "x");
+        IOException e = assertThrows(IOException.class, () -> new ResultsStore(blocker.resolve("sub")).checkWritable());
+        assertTrue(e.getMessage().contains("cannot create results folder"), e.getMessage());
+    }
+
+    @Test
+    void tidyCsvQuotesWhereNeeded() {
+        assertEquals("\"a,b\"", TidyCsv.field("a,b"));
+        assertEquals("plain", TidyCsv.field("plain"));
+        String csv = TidyCsv.format(List.of(cell(3, 0.25)));
+        assertEquals(TidyCsv.HEADER + "\nm,d,3,auroc,mean,0.25\n", csv);
+    }
+}
