@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * A method against a baseline on paired values (same seeds, or same cases): paired t-test, Wilcoxon
  * signed-rank test (Commons Statistics: exact p-value for fewer than 50 pairs without ties or zero differences,
- * otherwise the normal approximation with a continuity correction; zero differences are dropped), and two effect
+ * otherwise the normal approximation; zero differences are dropped before ranking, Wilcox's method as in R and
+ * SciPy, where Commons Statistics alone would rank them), and two effect
  * sizes: Cohen's d_z = mean(d) / sd(d) and the matched-pairs rank-biserial correlation (W+ - W-) / (W+ + W-).
  * All p-values are two-sided. Differences are method - baseline.
  */
@@ -34,8 +35,10 @@ public record PairedComparison(int n, double meanDifference, double t, double tP
         TTest.Result t = TTest.withDefaults().pairedTest(method, baseline);
         double w = Double.NaN;
         double wp = Double.NaN;
-        if (Arrays.stream(d).anyMatch(v -> v != 0)) {
-            WilcoxonSignedRankTest.Result r = WilcoxonSignedRankTest.withDefaults().test(method, baseline);
+        double[] nonZero = Arrays.stream(d).filter(v -> v != 0).toArray();
+        if (nonZero.length > 0) {
+            // Wilcox's zero method (R's wilcox.test, SciPy's default): zero differences leave before ranking
+            WilcoxonSignedRankTest.Result r = WilcoxonSignedRankTest.withDefaults().test(nonZero);
             w = r.getStatistic();
             wp = r.getPValue();
         }

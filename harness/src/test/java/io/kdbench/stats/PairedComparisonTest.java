@@ -25,6 +25,16 @@ class PairedComparisonTest {
     }
 
     @Test
+    void zeroDifferencesAreDroppedFromTheSignedRankTest() {
+        // d = 0, 1, 2, 3, 4, 6: without the zero W+ = 1+2+3+4+5 = 15; keeping it (Pratt) would give 20
+        PairedComparison c = PairedComparison.of(new double[] {10, 11, 12, 13, 14, 16}, new double[] {10, 10, 10, 10,
+                10, 10});
+        assertEquals(15, c.wilcoxonW(), 0);
+        assertEquals(2.0 / 32, c.wilcoxonPValue(), 1e-12); // exact over the 5 non-zero pairs
+        assertEquals(1.0, c.rankBiserial(), 0);
+    }
+
+    @Test
     void rankBiserialWithTiesAndZerosByHand() {
         // d = 0, 1, -1, 2, 3: zero dropped; |d| ranks 1.5, 1.5, 3, 4 -> W+ = 1.5+3+4 = 8.5, W- = 1.5
         assertEquals((8.5 - 1.5) / 10, PairedComparison.rankBiserial(new double[] {0, 1, -1, 2, 3}), 1e-12);
