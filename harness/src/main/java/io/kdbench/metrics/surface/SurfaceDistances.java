@@ -2,6 +2,7 @@ package io.kdbench.metrics.surface;
 
 import io.kdbench.data.LabelMap;
 import io.kdbench.metrics.Box;
+import io.kdbench.stats.Percentiles;
 
 import java.util.Arrays;
 

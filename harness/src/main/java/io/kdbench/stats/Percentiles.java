@@ -1,4 +1,4 @@
-package io.kdbench.metrics.surface;
+package io.kdbench.stats;
 
 /** Percentiles of sorted arrays. */
 public final class Percentiles {

@@ -1,0 +1,8 @@
+package io.kdbench.metrics.localization;
+
+/** {@code loc-outside-mass}: see {@link LocalizationScore#OUTSIDE_MASS}. */
+public final class LocalizationOutsideMassMetric extends LocalizationMetric {
+    public LocalizationOutsideMassMetric() {
+        super(LocalizationScore.OUTSIDE_MASS);
+    }
+}
