@@ -104,11 +104,11 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
             }
         } else {
             label = index % 3;
-            double r = (0.18 + 0.06 * rng.nextDouble()) * s;
-            SmoothShape shape = SmoothShape.random(new Ellipse((0.5 + 0.06 * rng.nextGaussian()) * s,
-                    (0.5 + 0.06 * rng.nextGaussian()) * s, r, r * (0.8 + 0.3 * rng.nextDouble()), 0), 3, 0.06, 2, rng);
+            double r = (0.24 + 0.04 * rng.nextDouble()) * s;
+            SmoothShape shape = SmoothShape.random(new Ellipse((0.5 + 0.03 * rng.nextGaussian()) * s,
+                    (0.5 + 0.03 * rng.nextGaussian()) * s, r, r * (0.8 + 0.3 * rng.nextDouble()), 0), 3, 0.06, 2, rng);
             double relief = (label == 0 ? 0 : label == 1 ? -1 : 1) * (0.5 + 0.4 * rng.nextDouble());
-            scene.paint(shape, scene.wallDepth * (0.35 + 0.2 * rng.nextDouble()), relief, rng);
+            scene.paint(shape, scene.wallDepth * (0.4 + 0.1 * rng.nextDouble()), relief, rng);
         }
         Map<String, Image> images = Map.of("image", scene.rgb(rng), "depth", scene.depth(rng));
         LabelMap mask = segmentation ? LabelMap.of2d(labels, s, s) : null;
@@ -169,7 +169,7 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
                     }
                     double l = base == null ? 0 : Math.min(1, base.level(y, x));
                     double bulge = 1 - l * l; // 1 at the centre, 0 at the rim
-                    double d = depthAt - relief * 0.25 * depthAt * bulge;
+                    double d = depthAt - relief * 0.45 * depthAt * bulge;
                     // faint shading: surfaces tilted towards the light above look brighter
                     double shade = base == null ? 0 : 0.03 * relief * (base.cy() - y) / base.ry() * Math.sqrt(bulge);
                     for (int k = 0; k < 3; k++) {
