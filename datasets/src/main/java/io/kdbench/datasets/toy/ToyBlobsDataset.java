@@ -1,0 +1,96 @@
+package io.kdbench.datasets.toy;
+
+import io.kdbench.api.BenchmarkDataset;
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.Modality;
+import io.kdbench.api.Params;
+import io.kdbench.api.Task;
+import io.kdbench.data.Image;
+import io.kdbench.data.LabelMap;
+import io.kdbench.data.Sample;
+import io.kdbench.data.Splits;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The smallest dataset kdbench has, for tests and smoke runs: noisy grey images holding one faint disc
+ * (class 0) or square (class 1) at a random place, with the shape's region as the ROI mask. Balanced classes.
+ */
+public final class ToyBlobsDataset implements BenchmarkDataset {
+
+    @Override
+    public String id() {
+        return "toy-blobs";
+    }
+
+    @Override
+    public String summary() {
+        return "tiny test data: a faint disc or square in noise, binary classification with an ROI mask";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("size", 32);
+        d.put("n_train", 160);
+        d.put("n_val", 40);
+        d.put("n_test", 80);
+        d.put("contrast", 0.5);
+        d.put("noise", 0.3);
+        return d;
+    }
+
+    @Override
+    public DatasetInfo info(Params params) {
+        return new DatasetInfo(id(), Task.CLASSIFICATION, List.of("disc", "square"),
+                List.of(new Modality("image", Modality.Kind.IMAGE, false)), false);
+    }
+
+    @Override
+    public Splits splits(Params p, long seed) {
+        int size = p.getInt("size");
+        for (String key : List.of("size", "n_train", "n_val", "n_test")) {
+            if (p.getInt(key) < 1) {
+                throw new IllegalArgumentException("toy-blobs parameter " + key + " must be >= 1, got " + p.getInt(key));
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        return new Splits(
+                make("train", p.getInt("n_train"), size, p, random.split()),
+                make("val", p.getInt("n_val"), size, p, random.split()),
+                make("test", p.getInt("n_test"), size, p, random.split()),
+                List.of());
+    }
+
+    private static List<Sample> make(String split, int n, int size, Params p, SplittableRandom random) {
+        List<Sample> out = new ArrayList<>(n);
+        double contrast = p.getDouble("contrast");
+        double noise = p.getDouble("noise");
+        for (int i = 0; i < n; i++) {
+            int label = i % 2;
+            int r = Math.max(2, size / 8 + random.nextInt(Math.max(1, size / 10)));
+            int cy = r + random.nextInt(size - 2 * r);
+            int cx = r + random.nextInt(size - 2 * r);
+            float[] px = new float[size * size];
+            byte[] roi = new byte[size * size];
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    boolean inside = label == 0
+                            ? (y - cy) * (y - cy) + (x - cx) * (x - cx) <= r * r
+                            : Math.abs(y - cy) <= r * 0.85 && Math.abs(x - cx) <= r * 0.85;
+                    double g = Math.sqrt(-2 * Math.log(Math.max(random.nextDouble(), 1e-300)))
+                            * Math.cos(2 * Math.PI * random.nextDouble());
+                    px[y * size + x] = (float) (0.3 + (inside ? contrast : 0) + noise * g);
+                    roi[y * size + x] = (byte) (inside ? 1 : 0);
+                }
+            }
+            out.add(new Sample(split + "-" + i, Map.of("image", Image.of2d(px, 1, size, size)), label, null,
+                    LabelMap.of2d(roi, size, size), null, null, null, true));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package io.kdbench.experiment;
+
+import io.kdbench.api.EmptyPolicy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated experiment file: the grid methods x datasets x seeds and how to score it.
+ *
+ * @param reported a paper's reported values, keyed "method/dataset/metric", shown beside kdbench's
+ */
+public record Experiment(Path file, String name, Path output, List<Long> seeds, EmptyPolicy emptyPolicy,
+                         List<String> metrics, List<ComponentSpec> methods, List<ComponentSpec> datasets,
+                         int retries, Map<String, Double> reported) {
+    public Experiment {
+        seeds = List.copyOf(seeds);
+        metrics = List.copyOf(metrics);
+        methods = List.copyOf(methods);
+        datasets = List.copyOf(datasets);
+        reported = Map.copyOf(reported);
+    }
+
+    public int cellCount() {
+        return methods.size() * datasets.size() * seeds.size();
+    }
+}

@@ -1,0 +1,295 @@
+package io.kdbench.experiment;
+
+import io.kdbench.api.Component;
+import io.kdbench.api.EmptyPolicy;
+import io.kdbench.api.Parameterised;
+import io.kdbench.api.Params;
+import io.kdbench.registry.Registries;
+import io.kdbench.registry.Registry;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an experiment YAML file into an {@link Experiment}, checking every key, type and id against the
+ * registries. Works on SnakeYAML's node tree so that every error can name its line.
+ */
+public final class ExperimentLoader {
+    static final List<String> TOP_KEYS =
+            List.of("name", "output", "seeds", "empty_policy", "metrics", "methods", "datasets", "retries", "reported");
+    private static final List<String> COMPONENT_KEYS = List.of("id", "label", "params");
+
+    private final Registries registries;
+
+    public ExperimentLoader(Registries registries) {
+        this.registries = registries;
+    }
+
+    public Experiment load(Path file) {
+        Node root = parse(file);
+        return new Reading(file).experiment(root);
+    }
+
+    private static Node parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file, 0, "no such experiment file");
+        }
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Node root = new Yaml(new LoaderOptions()).compose(reader);
+            if (root == null) {
+                throw new ConfigException(file, 0, "the file is empty; expected a mapping with keys " + TOP_KEYS);
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(file, line, "malformed YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new ConfigException(file, 0, "malformed YAML: " + e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** One pass over one file; holds the file for error messages. */
+    private final class Reading {
+        private final Path file;
+
+        Reading(Path file) {
+            this.file = file;
+        }
+
+        Experiment experiment(Node root) {
+            Map<String, NodeTuple> top = mapping(root, "experiment", TOP_KEYS);
+            String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            String name = top.containsKey("name") ? string(top.get("name").getValueNode(), "name") : defaultName;
+            if (!name.matches("[A-Za-z0-9._-]+")) {
+                throw error(top.get("name").getValueNode(), "name must use letters, digits, '.', '_' or '-'; got '" + name + "'");
+            }
+            Path output = top.containsKey("output")
+                    ? Path.of(string(top.get("output").getValueNode(), "output"))
+                    : Path.of("results", name);
+            List<Long> seeds = seeds(required(top, "seeds", root));
+            EmptyPolicy policy = EmptyPolicy.NAN;
+            if (top.containsKey("empty_policy")) {
+                Node n = top.get("empty_policy").getValueNode();
+                policy = choice(n, "empty_policy", List.of("nan", "penalty")).equals("nan") ? EmptyPolicy.NAN : EmptyPolicy.PENALTY;
+            }
+            List<String> metrics = new ArrayList<>();
+            for (Node n : sequence(required(top, "metrics", root), "metrics")) {
+                metrics.add(knownId(n, registries.metrics(), "metrics"));
+            }
+            List<ComponentSpec> methods = components(required(top, "methods", root), "methods", registries.methods());
+            List<ComponentSpec> datasets = components(required(top, "datasets", root), "datasets", registries.datasets());
+            int retries = 0;
+            if (top.containsKey("retries")) {
+                Node n = top.get("retries").getValueNode();
+                retries = (int) integer(n, "retries");
+                if (retries < 0) {
+                    throw error(n, "retries must be >= 0, got " + retries);
+                }
+            }
+            Map<String, Double> reported = top.containsKey("reported")
+                    ? reported(top.get("reported").getValueNode()) : Map.of();
+            return new Experiment(file, name, output, seeds, policy, metrics, methods, datasets, retries, reported);
+        }
+
+        private List<Long> seeds(Node node) {
+            List<Long> seeds = new ArrayList<>();
+            for (Node n : sequence(node, "seeds")) {
+                long seed = integer(n, "seeds");
+                if (seeds.contains(seed)) {
+                    throw error(n, "seed " + seed + " is listed twice");
+                }
+                seeds.add(seed);
+            }
+            if (seeds.isEmpty()) {
+                throw error(node, "seeds is empty; give at least one seed, e.g. seeds: [1, 2, 3]");
+            }
+            return seeds;
+        }
+
+        private <T extends Parameterised> List<ComponentSpec> components(Node node, String field, Registry<T> registry) {
+            List<ComponentSpec> specs = new ArrayList<>();
+            Set<String> labels = new HashSet<>();
+            List<Node> items = sequence(node, field);
+            if (items.isEmpty()) {
+                throw error(node, field + " is empty; valid ids: " + String.join(", ", registry.ids()));
+            }
+            for (Node item : items) {
+                ComponentSpec spec = item instanceof ScalarNode
+                        ? new ComponentSpec(knownId(item, registry, field), knownId(item, registry, field),
+                        Params.defaultsOf(registry.get(string(item, field))))
+                        : component(item, field, registry);
+                if (!labels.add(spec.label())) {
+                    throw error(item, field + " lists '" + spec.label() + "' twice; give one of them a distinct 'label'");
+                }
+                specs.add(spec);
+            }
+            return specs;
+        }
+
+        private <T extends Parameterised> ComponentSpec component(Node item, String field, Registry<T> registry) {
+            Map<String, NodeTuple> keys = mapping(item, field + " entry", COMPONENT_KEYS);
+            String id = knownId(required(keys, "id", item), registry, field);
+            String label = keys.containsKey("label") ? string(keys.get("label").getValueNode(), "label") : id;
+            T component = registry.get(id);
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            if (keys.containsKey("params")) {
+                Node paramsNode = keys.get("params").getValueNode();
+                Map<String, NodeTuple> given = mapping(paramsNode, "params of " + id, List.copyOf(component.defaults().keySet()));
+                for (Map.Entry<String, NodeTuple> e : given.entrySet()) {
+                    Object def = component.defaults().get(e.getKey());
+                    overrides.put(e.getKey(), typed(e.getValue().getValueNode(), id + "." + e.getKey(), def));
+                }
+            }
+            return new ComponentSpec(label, id, Params.of(component.defaults(), overrides));
+        }
+
+        private Map<String, Double> reported(Node node) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            if (!(node instanceof MappingNode m)) {
+                throw error(node, "reported must be a mapping of \"method/dataset/metric\": value");
+            }
+            for (NodeTuple t : m.getValue()) {
+                String key = string(t.getKeyNode(), "reported");
+                if (key.split("/").length != 3) {
+                    throw error(t.getKeyNode(), "reported keys are \"method/dataset/metric\"; got '" + key + "'");
+                }
+                values.put(key, number(t.getValueNode(), "reported." + key));
+            }
+            return values;
+        }
+
+        /** Converts a scalar to the type of the parameter's default. */
+        private Object typed(Node node, String field, Object def) {
+            if (def instanceof Integer) {
+                long v = integer(node, field);
+                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                    throw error(node, field + " is out of the integer range");
+                }
+                return (int) v;
+            }
+            if (def instanceof Long) {
+                return integer(node, field);
+            }
+            if (def instanceof Double) {
+                return number(node, field);
+            }
+            if (def instanceof Boolean) {
+                if (!(node instanceof ScalarNode s) || !Tag.BOOL.equals(s.getTag())) {
+                    throw error(node, field + " must be true or false");
+                }
+                return Boolean.parseBoolean(s.getValue());
+            }
+            if (def instanceof List<?> list) {
+                Object element = list.isEmpty() ? "" : list.get(0);
+                List<Object> out = new ArrayList<>();
+                for (Node n : sequence(node, field)) {
+                    out.add(typed(n, field, element));
+                }
+                return out;
+            }
+            return string(node, field);
+        }
+
+        private Map<String, NodeTuple> mapping(Node node, String what, List<String> validKeys) {
+            if (!(node instanceof MappingNode m)) {
+                throw error(node, what + " must be a mapping with keys " + validKeys);
+            }
+            Map<String, NodeTuple> out = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                String key = string(t.getKeyNode(), what);
+                if (!validKeys.contains(key)) {
+                    throw error(t.getKeyNode(), "unknown key '" + key + "' in " + what + "; valid: " + String.join(", ", validKeys));
+                }
+                if (out.put(key, t) != null) {
+                    throw error(t.getKeyNode(), "key '" + key + "' appears twice in " + what);
+                }
+            }
+            return out;
+        }
+
+        private Node required(Map<String, NodeTuple> keys, String key, Node parent) {
+            NodeTuple t = keys.get(key);
+            if (t == null) {
+                throw error(parent, "missing required key '" + key + "'");
+            }
+            return t.getValueNode();
+        }
+
+        private List<Node> sequence(Node node, String field) {
+            if (!(node instanceof SequenceNode s)) {
+                throw error(node, field + " must be a list, e.g. " + field + ": [a, b]");
+            }
+            return s.getValue();
+        }
+
+        private String string(Node node, String field) {
+            if (!(node instanceof ScalarNode s) || Tag.NULL.equals(s.getTag())) {
+                throw error(node, field + " must be a single value");
+            }
+            return s.getValue();
+        }
+
+        private long integer(Node node, String field) {
+            if (!(node instanceof ScalarNode s) || !Tag.INT.equals(s.getTag())) {
+                throw error(node, field + " must be an integer");
+            }
+            try {
+                return Long.parseLong(s.getValue().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw error(node, field + " must be an integer; got '" + s.getValue() + "'");
+            }
+        }
+
+        private double number(Node node, String field) {
+            if (!(node instanceof ScalarNode s) || !(Tag.INT.equals(s.getTag()) || Tag.FLOAT.equals(s.getTag()))) {
+                throw error(node, field + " must be a number");
+            }
+            double v = Double.parseDouble(s.getValue().replace("_", ""));
+            if (!Double.isFinite(v)) {
+                throw error(node, field + " must be finite; got " + s.getValue());
+            }
+            return v;
+        }
+
+        private String choice(Node node, String field, List<String> valid) {
+            String v = string(node, field);
+            if (!valid.contains(v)) {
+                throw error(node, field + " must be one of " + String.join(", ", valid) + "; got '" + v + "'");
+            }
+            return v;
+        }
+
+        private <T extends Component> String knownId(Node node, Registry<T> registry, String field) {
+            String id = string(node, field);
+            if (registry.find(id).isEmpty()) {
+                throw error(node, "unknown " + registry.kind() + " '" + id + "' in " + field + "; valid: "
+                        + String.join(", ", registry.ids()));
+            }
+            return id;
+        }
+
+        private ConfigException error(Node node, String message) {
+            return new ConfigException(file, node == null ? 0 : node.getStartMark().getLine() + 1, message);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.kdbench.metrics.segmentation;
+
+/** {@code assd}: see {@link SegmentationScore#ASSD}. */
+public final class AssdMetric extends SegmentationMetric {
+    public AssdMetric() {
+        super(SegmentationScore.ASSD);
+    }
+}

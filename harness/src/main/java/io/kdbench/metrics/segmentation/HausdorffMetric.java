@@ -1,0 +1,8 @@
+package io.kdbench.metrics.segmentation;
+
+/** {@code hd[monai]}: see {@link SegmentationScore#HD}. */
+public final class HausdorffMetric extends SegmentationMetric {
+    public HausdorffMetric() {
+        super(SegmentationScore.HD);
+    }
+}

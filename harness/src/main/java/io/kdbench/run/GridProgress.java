@@ -1,0 +1,30 @@
+package io.kdbench.run;
+
+/** Hears about the grid as it runs (the CLI shows a progress bar; tests stay silent). */
+public interface GridProgress {
+    void start(int totalCells);
+
+    void cellStarted(RunSpec spec);
+
+    void cellFinished(RunSpec spec, String outcome);
+
+    void finish();
+
+    GridProgress SILENT = new GridProgress() {
+        @Override
+        public void start(int totalCells) {
+        }
+
+        @Override
+        public void cellStarted(RunSpec spec) {
+        }
+
+        @Override
+        public void cellFinished(RunSpec spec, String outcome) {
+        }
+
+        @Override
+        public void finish() {
+        }
+    };
+}

@@ -1,0 +1,149 @@
+package io.kdbench.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The results of one experiment folder: {@code cells/<hash>.json}, one checksummed document per finished
+ * cell, each written atomically, and the tidy {@code per_seed.csv} derived from them.
+ */
+public final class ResultsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
+    public static final String CELLS = "cells";
+    public static final String PER_SEED_CSV = "per_seed.csv";
+
+    private final Path root;
+
+    public ResultsStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path cellFile(String hash) {
+        return root.resolve(CELLS).resolve(hash + ".json");
+    }
+
+    /** Checks that the folder can be created and written, before any work is done. */
+    public void checkWritable() throws IOException {
+        Path cells = root.resolve(CELLS);
+        try {
+            Files.createDirectories(cells);
+        } catch (IOException e) {
+            throw new IOException("cannot create results folder " + cells + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(cells)) {
+            throw new IOException("results folder " + cells + " is not writable");
+        }
+    }
+
+    /** The stored cell, or empty if there is none or it is corrupt (then it is reported and will be recomputed). */
+    public Optional<CellRecord> find(String hash) {
+        Path file = cellFile(hash);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(file));
+        } catch (CorruptCellException e) {
+            LOG.warn("{}; it will be recomputed", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public void write(CellRecord cell) throws IOException {
+        CellRecord unsigned = cell.withChecksum("");
+        String checksum = checksumOf(Json.MAPPER.valueToTree(unsigned));
+        AtomicFiles.write(cellFile(cell.hash()), Json.MAPPER.writeValueAsBytes(unsigned.withChecksum(checksum)));
+    }
+
+    /** Reads and verifies one cell document. */
+    public static CellRecord read(Path file) {
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new CorruptCellException(file, "is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (!(tree instanceof ObjectNode obj) || !obj.hasNonNull("checksum")) {
+            throw new CorruptCellException(file, "has no checksum");
+        }
+        String stored = obj.get("checksum").asText();
+        obj.put("checksum", "");
+        if (!stored.equals(checksumOf(obj))) {
+            throw new CorruptCellException(file, "fails its checksum (truncated or edited)");
+        }
+        try {
+            CellRecord cell = Json.MAPPER.treeToValue(obj, CellRecord.class);
+            return cell.withChecksum(stored);
+        } catch (IOException e) {
+            throw new CorruptCellException(file, "does not match the cell schema (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Every readable cell in the folder; corrupt ones are reported and left out. */
+    public List<CellRecord> readAll() {
+        Path cells = root.resolve(CELLS);
+        List<CellRecord> out = new ArrayList<>();
+        if (!Files.isDirectory(cells)) {
+            return out;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(cells, "*.json")) {
+            for (Path f : files) {
+                try {
+                    out.add(read(f));
+                } catch (CorruptCellException e) {
+                    LOG.warn(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + cells, e);
+        }
+        out.sort(Comparator.comparing(CellRecord::hash));
+        return out;
+    }
+
+    /**
+     * The newest cell of each (method, dataset, seed), for reading a folder that holds cells of several
+     * code versions.
+     */
+    public List<CellRecord> latestPerSpec() {
+        Map<String, CellRecord> latest = new LinkedHashMap<>();
+        for (CellRecord c : readAll()) {
+            String key = c.spec().method() + "\u0000" + c.spec().dataset() + "\u0000" + c.spec().seed();
+            CellRecord prev = latest.get(key);
+            if (prev == null || c.provenance().endTime().compareTo(prev.provenance().endTime()) > 0) {
+                latest.put(key, c);
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+
+    public void writeTidyCsv(List<CellRecord> cells) throws IOException {
+        AtomicFiles.writeString(root.resolve(PER_SEED_CSV), TidyCsv.format(cells));
+    }
+
+    static String checksumOf(JsonNode unsignedTree) {
+        try {
+            return SpecHash.sha256(Json.MAPPER.writeValueAsBytes(unsignedTree));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a cell", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.kdbench.methods.baseline;
+
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Modality;
+import io.kdbench.api.Params;
+import io.kdbench.api.Support;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.data.Image;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+import io.kdbench.methods.nn.VitClassifier;
+import io.kdbench.methods.nn.VisionTransformer;
+import io.kdbench.methods.train.Optimiser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The student without distillation: a small ViT trained with cross-entropy on the available image alone.
+ * The control row of every image-classification method, and the spine's end-to-end method.
+ */
+public class VitStudent implements DistillationMethod {
+
+    @Override
+    public String id() {
+        return "vit-student";
+    }
+
+    @Override
+    public String summary() {
+        return "baseline: image-only ViT student trained with cross-entropy, no distillation";
+    }
+
+    @Override
+    public String describe() {
+        return summary() + ". Architecture: patch embedding, CLS token, pre-norm blocks, hand-written multi-head"
+                + " attention (maps readable per block), attention rollout (Abnar & Zuidema 2020) or last-block CLS"
+                + " attention as the localization map. Not from a paper: the common student of MMPKD-style KD.";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("epochs", 8);
+        d.put("batch_size", 32);
+        d.put("lr", 0.001);
+        d.put("weight_decay", 0.0);
+        d.put("patch", 4);
+        d.put("width", 32);
+        d.put("depth", 2);
+        d.put("heads", 4);
+        d.put("mlp_ratio", 2);
+        d.put("attention", "rollout");
+        return d;
+    }
+
+    @Override
+    public Support supports(DatasetInfo dataset) {
+        if (dataset.task().isSegmentation()) {
+            return Support.no("a classifier; the dataset's task is " + dataset.task());
+        }
+        if (dataset.imageModalities(false).isEmpty()) {
+            return Support.no("needs an image available at test time; the dataset has none");
+        }
+        return Support.yes();
+    }
+
+    @Override
+    public TrainedModel train(TrainContext ctx) {
+        Params p = ctx.params();
+        List<Sample> train = ctx.splits().labelledTrain();
+        String modality = studentModality(ctx.dataset());
+        List<Image> images = train.stream().map(s -> s.image(modality)).toList();
+        VitClassifier vit = newStudent(p, ctx.dataset(), images.get(0), ctx.seed());
+        vit.train(images, Targets.of(train, ctx.dataset()), null, 0, 1, Optimiser.from(p), ctx.seed(), ctx.log());
+        return new VitModel(vit, modality, p);
+    }
+
+    /** The first image modality available at test time: what the student sees. */
+    public static String studentModality(DatasetInfo info) {
+        List<Modality> images = info.imageModalities(false);
+        return images.get(0).name();
+    }
+
+    public static VitClassifier newStudent(Params p, DatasetInfo info, Image example, long seed) {
+        VisionTransformer.Config config = new VisionTransformer.Config(p.getInt("patch"), p.getInt("width"),
+                p.getInt("depth"), p.getInt("heads"), p.getInt("mlp_ratio"));
+        boolean multiLabel = info.task() == io.kdbench.api.Task.MULTILABEL_CLASSIFICATION;
+        return new VitClassifier(config, example.channels(), example.height(), example.width(), info.numClasses(),
+                multiLabel, seed);
+    }
+
+    /** A trained ViT behind the harness's model interface. */
+    public static final class VitModel implements TrainedModel {
+        private final VitClassifier vit;
+        private final String modality;
+        private final int batchSize;
+        private final VitClassifier.AttentionReadout readout;
+
+        public VitModel(VitClassifier vit, String modality, Params p) {
+            this.vit = vit;
+            this.modality = modality;
+            this.batchSize = p.getInt("batch_size");
+            String a = p.getString("attention");
+            this.readout = switch (a) {
+                case "rollout" -> VitClassifier.AttentionReadout.ROLLOUT;
+                case "last_cls" -> VitClassifier.AttentionReadout.LAST_CLS;
+                default -> throw new IllegalArgumentException("attention must be rollout or last_cls, got '" + a + "'");
+            };
+        }
+
+        @Override
+        public List<Prediction> predict(List<Sample> samples) {
+            VitClassifier.Output out = vit.predict(samples.stream().map(s -> s.image(modality)).toList(), batchSize, readout);
+            List<Prediction> predictions = new ArrayList<>(samples.size());
+            for (int i = 0; i < samples.size(); i++) {
+                predictions.add(new Prediction(samples.get(i).id(), out.probabilities()[i], null, out.attention().get(i)));
+            }
+            return predictions;
+        }
+
+        @Override
+        public long parameterCount() {
+            return vit.parameterCount();
+        }
+    }
+}

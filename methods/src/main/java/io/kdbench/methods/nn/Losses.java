@@ -1,0 +1,59 @@
+package io.kdbench.methods.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Loss terms as SameDiff graph pieces, each the batch mean of a per-sample value. Written from primitives
+ * (log-softmax by hand) because SameDiff M2.1's logSoftmax with a dimension throws and it has no KL.
+ */
+public final class Losses {
+    private Losses() {
+    }
+
+    /**
+     * log softmax over the last axis of logits [N, K], as z - m - log sum exp(z - m) with m the row max.
+     * Written out because the backward pass of SameDiff M2.1's logSumExp fails (reduce_sum_bp reshape error).
+     */
+    public static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
+        SDVariable max = logits.max(true, 1);
+        SDVariable shifted = logits.sub(max);
+        return shifted.sub(sd.math.log(sd.math.exp(shifted).sum(true, 1)));
+    }
+
+    /** Cross-entropy -mean_n sum_k y_nk log softmax(z)_nk, for one-hot (or soft) targets y [N, K]. */
+    public static SDVariable crossEntropy(SameDiff sd, SDVariable logits, SDVariable targets) {
+        return targets.mul(logSoftmax(sd, logits)).sum(true, 1).mean().neg();
+    }
+
+    /**
+     * Hinton KD: T^2 * mean_n KL(p_teacher || softmax(z / T)), with teacher probabilities given (already
+     * softened by the teacher at temperature T). {@code teacherLogProbs} = log p_teacher, precomputed.
+     */
+    public static SDVariable distillationKl(SameDiff sd, SDVariable studentLogits, SDVariable teacherProbs,
+                                            SDVariable teacherLogProbs, double temperature) {
+        SDVariable logStudent = logSoftmax(sd, studentLogits.div(temperature));
+        SDVariable kl = teacherProbs.mul(teacherLogProbs.sub(logStudent)).sum(true, 1).mean();
+        return kl.mul(temperature * temperature);
+    }
+
+    /** Binary cross-entropy with logits for multi-label targets y [N, K] in {0,1}, mean over N and K. */
+    public static SDVariable binaryCrossEntropy(SameDiff sd, SDVariable logits, SDVariable targets) {
+        // max(z,0) - z*y + log(1 + exp(-|z|)): the numerically stable form
+        SDVariable relu = sd.nn.relu(logits, 0);
+        SDVariable softplus = sd.math.log(sd.math.exp(sd.math.abs(logits).neg()).add(1.0));
+        return relu.sub(logits.mul(targets)).add(softplus).mean();
+    }
+
+    /**
+     * Multi-label distillation: T^2 * mean over N and K of the Bernoulli KL between teacher probabilities and
+     * sigmoid(z / T).
+     */
+    public static SDVariable binaryDistillationKl(SameDiff sd, SDVariable studentLogits, SDVariable teacherProbs,
+                                                  double temperature) {
+        SDVariable ce = binaryCrossEntropy(sd, studentLogits.div(temperature), teacherProbs);
+        SDVariable p = teacherProbs.add(1e-7).mul(1 - 2e-7);
+        SDVariable entropy = p.mul(sd.math.log(p)).add(p.rsub(1.0).mul(sd.math.log(p.rsub(1.0)))).mean().neg();
+        return ce.sub(entropy).mul(temperature * temperature);
+    }
+}

@@ -1,0 +1,186 @@
+package io.kdbench.methods.nn;
+
+import io.kdbench.api.TrainingLog;
+import io.kdbench.data.Image;
+import io.kdbench.methods.attention.AttentionMaps;
+import io.kdbench.methods.train.Fitter;
+import io.kdbench.methods.train.Optimiser;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image-only ViT classifier trained with {@code (1-a) * CE + a * T^2 * KL(teacher || student)}; with a = 0
+ * it is the plain student. Single-label uses softmax and cross-entropy, multi-label sigmoid and binary
+ * cross-entropy (and the Bernoulli KL). After training it predicts probabilities and an attention map.
+ */
+public final class VitClassifier {
+    /** How the attention map of a prediction is read. */
+    public enum AttentionReadout { ROLLOUT, LAST_CLS }
+
+    private final VisionTransformer.Config config;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final int classes;
+    private final boolean multiLabel;
+    private final int tokens;
+    private final int patchDim;
+    private final SameDiff sd = SameDiff.create();
+    private final VisionTransformer.Encoded encoded;
+    private final String probsName;
+    private final SDVariable logits;
+
+    public VitClassifier(VisionTransformer.Config config, int channels, int height, int width, int classes,
+                         boolean multiLabel, long seed) {
+        this.config = config;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.classes = classes;
+        this.multiLabel = multiLabel;
+        this.tokens = Patches.count(height, width, config.patch()) + 1;
+        this.patchDim = Patches.dim(channels, config.patch());
+        Layers layers = new Layers(sd, new Init(seed));
+        SDVariable input = sd.placeHolder("tokens", DataType.FLOAT, -1, tokens, patchDim);
+        encoded = VisionTransformer.build(layers, "vit_", input, tokens, patchDim, config);
+        logits = layers.dense("head", encoded.cls(), config.width(), classes);
+        probsName = "probs";
+        if (multiLabel) {
+            sd.nn.sigmoid(probsName, logits);
+        } else {
+            sd.nn.softmax(probsName, logits, -1);
+        }
+    }
+
+    /**
+     * Trains on images with targets (one-hot or multi-hot rows). {@code teacher} holds teacher probabilities
+     * per sample (softened at {@code temperature}); null or {@code alpha == 0} trains without distillation.
+     */
+    public void train(List<Image> images, float[][] targets, float[][] teacher, double alpha, double temperature,
+                      Optimiser opt, long seed, TrainingLog log) {
+        if (alpha < 0 || alpha > 1) {
+            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+        }
+        boolean distil = teacher != null && alpha > 0;
+        SDVariable y = sd.placeHolder("targets", DataType.FLOAT, -1, classes);
+        SDVariable task = multiLabel ? Losses.binaryCrossEntropy(sd, logits, y) : Losses.crossEntropy(sd, logits, y);
+        SDVariable loss;
+        if (distil) {
+            SDVariable pt = sd.placeHolder("teacher", DataType.FLOAT, -1, classes);
+            SDVariable kd;
+            if (multiLabel) {
+                kd = Losses.binaryDistillationKl(sd, logits, pt, temperature);
+            } else {
+                SDVariable logPt = sd.placeHolder("teacher_log", DataType.FLOAT, -1, classes);
+                kd = Losses.distillationKl(sd, logits, pt, logPt, temperature);
+            }
+            loss = task.mul(1 - alpha).add(kd.mul(alpha));
+        } else {
+            loss = task.mul(1.0);
+        }
+        loss.rename("loss");
+        Fitter.fit(sd, "loss", images.size(), idx -> {
+            Map<String, INDArray> batch = new HashMap<>();
+            batch.put("tokens", tokens(images, idx));
+            batch.put("targets", rows(targets, idx, false));
+            if (distil) {
+                batch.put("teacher", rows(teacher, idx, false));
+                if (!multiLabel) {
+                    batch.put("teacher_log", rows(teacher, idx, true));
+                }
+            }
+            return batch;
+        }, opt, seed, log, "loss");
+    }
+
+    /** Probabilities and attention maps, computed in batches. */
+    public record Output(double[][] probabilities, List<Image> attention) {
+    }
+
+    public Output predict(List<Image> images, int batchSize, AttentionReadout readout) {
+        double[][] probs = new double[images.size()][];
+        List<Image> maps = new ArrayList<>();
+        List<String> outputs = new ArrayList<>(encoded.attention());
+        outputs.add(probsName);
+        for (int start = 0; start < images.size(); start += batchSize) {
+            int end = Math.min(images.size(), start + batchSize);
+            int[] idx = java.util.stream.IntStream.range(start, end).toArray();
+            Map<String, INDArray> out = sd.output(Map.of("tokens", tokens(images, idx)), outputs);
+            INDArray p = out.get(probsName);
+            for (int i = 0; i < idx.length; i++) {
+                probs[start + i] = p.getRow(i).toDoubleVector();
+                float[][][][] att = new float[encoded.attention().size()][][][];
+                for (int b = 0; b < att.length; b++) {
+                    att[b] = sampleMaps(out.get(encoded.attention().get(b)), i);
+                }
+                double[] patchValues = readout == AttentionReadout.ROLLOUT
+                        ? AttentionMaps.rollout(att) : AttentionMaps.lastCls(att);
+                maps.add(AttentionMaps.toImage(patchValues, height, width, config.patch()));
+            }
+        }
+        return new Output(probs, maps);
+    }
+
+    /** Trainable parameters (the deployed student). */
+    public long parameterCount() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length()).sum();
+    }
+
+    public SameDiff graph() {
+        return sd;
+    }
+
+    public List<String> attentionNames() {
+        return encoded.attention();
+    }
+
+    INDArray tokens(List<Image> images, int[] idx) {
+        int per = tokens * patchDim;
+        float[] buf = new float[idx.length * per];
+        for (int i = 0; i < idx.length; i++) {
+            Image img = images.get(idx[i]);
+            if (img.channels() != channels || img.height() != height || img.width() != width || img.is3d()) {
+                throw new IllegalArgumentException("ViT built for " + channels + "x" + height + "x" + width
+                        + " images got " + img);
+            }
+            Patches.write(img, config.patch(), buf, i * per);
+        }
+        return Nd4j.create(buf, new long[] {idx.length, tokens, patchDim}, 'c');
+    }
+
+    private static INDArray rows(float[][] values, int[] idx, boolean log) {
+        int k = values[idx[0]].length;
+        float[] buf = new float[idx.length * k];
+        for (int i = 0; i < idx.length; i++) {
+            for (int j = 0; j < k; j++) {
+                float v = values[idx[i]][j];
+                buf[i * k + j] = log ? (float) Math.log(Math.max(v, 1e-12)) : v;
+            }
+        }
+        return Nd4j.create(buf, new long[] {idx.length, k}, 'c');
+    }
+
+    private static float[][][] sampleMaps(INDArray att, int sample) {
+        int h = (int) att.size(1);
+        int t = (int) att.size(2);
+        float[][][] out = new float[h][t][t];
+        for (int head = 0; head < h; head++) {
+            for (int i = 0; i < t; i++) {
+                for (int j = 0; j < t; j++) {
+                    out[head][i][j] = att.getFloat(sample, head, i, j);
+                }
+            }
+        }
+        return out;
+    }
+}
