@@ -1,0 +1,112 @@
+package io.kdbench.datasets.synthetic;
+
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.Modality;
+import io.kdbench.api.Params;
+import io.kdbench.api.Task;
+import io.kdbench.data.LabelMap;
+import io.kdbench.data.Sample;
+import io.kdbench.datasets.synthetic.draw.Ellipse;
+import io.kdbench.datasets.synthetic.draw.Grid;
+import io.kdbench.datasets.synthetic.draw.Noise;
+import io.kdbench.datasets.synthetic.draw.Painter;
+import io.kdbench.datasets.synthetic.draw.Shape2d;
+import io.kdbench.datasets.synthetic.draw.Speckle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Transperineal ultrasound analogue of PSFH: a fan-shaped field of view with soft tissue texture, a small
+ * elongated bright pubic symphysis (upper left) and a large fetal head (lower right) with a bright skull rim
+ * and darker brain, both low-contrast, with acoustic shadows below the bone, depth attenuation and
+ * correlated speckle. Mask: 1 pubic symphysis, 2 fetal head. Only {@code labelled_fraction} of the training
+ * cases keep their mask; the rest form the unlabelled pool (mask null, labelled false).
+ */
+public final class FetalUsDataset extends SyntheticDataset {
+    @Override
+    public String id() {
+        return "fetal-us";
+    }
+
+    @Override
+    public String summary() {
+        return "synthetic transperineal ultrasound, segment pubic symphysis and fetal head, few labels + unlabelled pool";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("size", 48);
+        d.put("n_train", 200);
+        d.put("n_val", 20);
+        d.put("n_test", 40);
+        d.put("labelled_fraction", 0.1);
+        d.put("speckle", 0.6); // 0: clean, 1: fully developed speckle
+        return d;
+    }
+
+    @Override
+    public DatasetInfo info(Params p) {
+        requireSizes(p);
+        double f = p.getDouble("labelled_fraction");
+        require(f > 0 && f <= 1, "labelled_fraction must be in (0, 1], got " + f);
+        require(p.getDouble("speckle") >= 0 && p.getDouble("speckle") <= 1, "speckle must be in [0, 1]");
+        return new DatasetInfo(id(), Task.SEGMENTATION_2D, List.of("background", "pubic-symphysis", "fetal-head"),
+                List.of(new Modality("image", Modality.Kind.IMAGE, false)), false);
+    }
+
+    @Override
+    protected Sample generate(int index, Params p, SplittableRandom rng) {
+        int s = p.getInt("size");
+        Grid g = Grid.of2d(s, s);
+        g.fill(0.28);
+        Noise.addSmooth(g, 8, 0.05, rng);
+        Ellipse head = new Ellipse((0.64 + 0.05 * rng.nextGaussian()) * s, (0.6 + 0.05 * rng.nextGaussian()) * s,
+                (0.22 + 0.02 * rng.nextGaussian()) * s, (0.26 + 0.02 * rng.nextGaussian()) * s,
+                0.4 * rng.nextGaussian());
+        Ellipse ps = new Ellipse((0.3 + 0.04 * rng.nextGaussian()) * s, (0.3 + 0.04 * rng.nextGaussian()) * s,
+                (0.05 + 0.01 * rng.nextDouble()) * s, (0.12 + 0.02 * rng.nextDouble()) * s,
+                -0.5 + 0.25 * rng.nextGaussian());
+        Painter.add(g, head, -0.12, 0.1);
+        Grid bone = Grid.of2d(s, s);
+        Painter.addRim(bone, head, 0.3 + 0.1 * rng.nextDouble(), 0.12);
+        Painter.add(bone, ps, 0.35 + 0.1 * rng.nextDouble(), 0.3);
+        for (int i = 0; i < g.v.length; i++) {
+            g.v[i] += bone.v[i];
+        }
+        Speckle.shadow(g, bone, 0.1);
+        double attenuation = 0.6 + 0.4 * rng.nextDouble();
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                g.v[y * s + x] *= (float) Math.exp(-attenuation * y / s);
+            }
+        }
+        Speckle.multiply(g, 0.8, p.getDouble("speckle"), rng);
+        Noise.gaussian(g, 0.02, rng);
+        Shape2d fan = fan(s, 0.7 + 0.08 * rng.nextDouble());
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                g.v[y * s + x] *= (float) fan.softInside(y, x, 0.02);
+            }
+        }
+        g.clamp(0, 1);
+        byte[] mask = new byte[s * s];
+        Painter.label(mask, s, s, (y, x) -> Math.max(head.level(y, x), fan.level(y, x)), 2);
+        Painter.label(mask, s, s, (y, x) -> Math.max(ps.level(y, x), fan.level(y, x)), 1);
+        return new Sample(caseId(index), Map.of("image", g.toImage(null)), -1, null, LabelMap.of2d(mask, s, s),
+                null, null, null, true);
+    }
+
+    /** The probe's sector: apex above the top centre, opening {@code halfAngle} radians to each side. */
+    private static Shape2d fan(int s, double halfAngle) {
+        double ay = -0.15 * s, ax = 0.5 * s, radius = 1.12 * s;
+        return (y, x) -> {
+            double r = Math.hypot(y - ay, x - ax);
+            double angle = Math.abs(Math.atan2(x - ax, y - ay));
+            return Math.max(r / radius, angle / halfAngle);
+        };
+    }
+}

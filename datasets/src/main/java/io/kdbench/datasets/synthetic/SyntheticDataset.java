@@ -1,0 +1,78 @@
+package io.kdbench.datasets.synthetic;
+
+import io.kdbench.api.BenchmarkDataset;
+import io.kdbench.api.Params;
+import io.kdbench.data.Sample;
+import io.kdbench.data.Splits;
+import io.kdbench.datasets.partition.LabelledFraction;
+import io.kdbench.datasets.partition.Samples;
+import io.kdbench.datasets.partition.StratifiedSplit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The common recipe of the single-pool synthetic datasets: generate n_train + n_val + n_test independent
+ * cases, each from its own random stream derived from the seed (so cases can be made in parallel and stay
+ * bit-identical), split them stratified by class, then keep the labels of {@code labelled_fraction} of
+ * the training cases. Class labels are assigned round-robin by case index, so classes are balanced.
+ */
+public abstract class SyntheticDataset implements BenchmarkDataset {
+
+    /** Makes case {@code index}; {@code rng} is that case's own stream. */
+    protected abstract Sample generate(int index, Params params, SplittableRandom rng);
+
+    @Override
+    public Splits splits(Params params, long seed) {
+        info(params); // validates the parameters before any work
+        int nTrain = params.getInt("n_train");
+        int nVal = params.getInt("n_val");
+        int nTest = params.getInt("n_test");
+        int n = nTrain + nVal + nTest;
+        List<Sample> all = generateAll(params, seed, n);
+        int[] strata = all.stream().mapToInt(Samples::stratum).toArray();
+        int[] part = StratifiedSplit.assign(strata, new int[] {nTrain, nVal, nTest}, streamSeed(seed, 1));
+        List<List<Sample>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            parts.get(part[i]).add(all.get(i));
+        }
+        List<Sample> train = parts.get(0);
+        if (defaults().containsKey("labelled_fraction")) {
+            train = LabelledFraction.apply(train, params.getDouble("labelled_fraction"), streamSeed(seed, 2));
+        }
+        return new Splits(train, parts.get(1), parts.get(2), List.of());
+    }
+
+    /** Cases 0..n-1; case i depends only on (id, seed, i, params). */
+    protected List<Sample> generateAll(Params params, long seed, int n) {
+        long[] seeds = new SplittableRandom(streamSeed(seed, 0)).longs(n).toArray();
+        return IntStream.range(0, n).parallel()
+                .mapToObj(i -> generate(i, params, new SplittableRandom(seeds[i])))
+                .toList();
+    }
+
+    /** A seed for one purpose of this dataset, so streams of different datasets and purposes differ. */
+    protected long streamSeed(long seed, int purpose) {
+        return Seeds.stream(id(), seed, purpose);
+    }
+
+    protected String caseId(int index) {
+        return String.format("%s-%04d", id(), index);
+    }
+
+    /** Checks shared size parameters once, with messages naming the parameter. */
+    protected static void requireSizes(Params p) {
+        require(p.getInt("size") >= 16 && p.getInt("size") <= 512, "size must be in [16, 512], got " + p.getInt("size"));
+        require(p.getInt("n_train") >= 1, "n_train must be >= 1");
+        require(p.getInt("n_val") >= 1, "n_val must be >= 1");
+        require(p.getInt("n_test") >= 1, "n_test must be >= 1");
+    }
+
+    protected static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
