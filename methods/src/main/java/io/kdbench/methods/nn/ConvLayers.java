@@ -1,0 +1,60 @@
+package io.kdbench.methods.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
+
+/**
+ * Convolution building blocks in SameDiff (channels-first, "same" padding), shared by the CNN encoders and the
+ * 2-D / 3-D U-Nets. Weights are He-initialised from the model's {@link Init}. SameDiff is used rather than the
+ * layers API because only SameDiff reaches the oneDNN convolutions (dl4j-notes.md).
+ */
+public final class ConvLayers {
+    private final SameDiff sd;
+    private final Init init;
+
+    public ConvLayers(Layers layers, Init init) {
+        this.sd = layers.sd();
+        this.init = init;
+    }
+
+    /** k x k convolution, stride 1, same padding: x [B, in, H, W] -> [B, out, H, W]. Weights [k, k, in, out]. */
+    public SDVariable conv2d(String name, SDVariable x, int in, int out, int k) {
+        SDVariable w = sd.var(name + "_W", init.he((long) k * k * in, k, k, in, out));
+        SDVariable b = sd.var(name + "_b", Init.zeros(out));
+        return sd.cnn.conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+    }
+
+    /** k^3 convolution, stride 1, same padding: x [B, in, D, H, W] -> [B, out, D, H, W]. Weights [k, k, k, in, out]. */
+    public SDVariable conv3d(String name, SDVariable x, int in, int out, int k) {
+        SDVariable w = sd.var(name + "_W", init.he((long) k * k * k * in, k, k, k, in, out));
+        SDVariable b = sd.var(name + "_b", Init.zeros(out));
+        return sd.cnn.conv3d(x, w, b, Conv3DConfig.builder().kD(k).kH(k).kW(k).sD(1).sH(1).sW(1)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCDHW").build());
+    }
+
+    /** Two 3x3 (or 3x3x3) convolutions with ReLU: the U-Net / CNN block. */
+    public SDVariable block(String name, SDVariable x, int in, int out, boolean threeD) {
+        SDVariable h = sd.nn.relu(threeD ? conv3d(name + "_c1", x, in, out, 3) : conv2d(name + "_c1", x, in, out, 3), 0);
+        return sd.nn.relu(threeD ? conv3d(name + "_c2", h, out, out, 3) : conv2d(name + "_c2", h, out, out, 3), 0);
+    }
+
+    /** 2x max pooling (per spatial axis). */
+    public SDVariable pool(SDVariable x, boolean threeD) {
+        if (threeD) {
+            return sd.cnn.maxPooling3d(x, Pooling3DConfig.builder().kD(2).kH(2).kW(2).sD(2).sH(2).sW(2)
+                    .isNCDHW(true).build());
+        }
+        return sd.cnn.maxPooling2d(x, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
+    }
+
+    /** Global average over the spatial axes: [B, C, ...] -> [B, C]. */
+    public SDVariable globalAverage(SDVariable x, boolean threeD) {
+        return threeD ? x.mean(2, 3, 4) : x.mean(2, 3);
+    }
+}

@@ -1,0 +1,44 @@
+package io.kdbench.methods.nn;
+
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exponential moving average of weights (mean teacher): teacher = decay * teacher + (1 - decay) * student, for
+ * each pair of variables named in {@code studentToTeacher}. SameDiff M2.1 has no built-in EMA.
+ */
+public final class Ema {
+    private final SameDiff sd;
+    private final Map<String, String> studentToTeacher;
+    private final double decay;
+
+    public Ema(SameDiff sd, Map<String, String> studentToTeacher, double decay) {
+        if (decay < 0 || decay > 1) {
+            throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
+        }
+        this.sd = sd;
+        this.studentToTeacher = Map.copyOf(studentToTeacher);
+        this.decay = decay;
+    }
+
+    /** Copies the student's weights into the teacher (the usual start of a mean teacher). */
+    public void copy() {
+        studentToTeacher.forEach((s, t) -> sd.getVariable(t).getArr().assign(sd.getVariable(s).getArr()));
+    }
+
+    /** One EMA step. */
+    public void update() {
+        studentToTeacher.forEach((s, t) -> {
+            INDArray teacher = sd.getVariable(t).getArr();
+            teacher.muli(decay).addi(sd.getVariable(s).getArr().mul(1 - decay));
+        });
+    }
+
+    /** The teacher variable names. */
+    public List<String> teacherVariables() {
+        return List.copyOf(studentToTeacher.values());
+    }
+}
