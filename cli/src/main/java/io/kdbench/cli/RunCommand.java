@@ -6,6 +6,7 @@ import io.kdbench.experiment.Experiment;
 import io.kdbench.experiment.ExperimentLoader;
 import io.kdbench.registry.Registries;
 import io.kdbench.reports.Leaderboard;
+import io.kdbench.run.CellRunner;
 import io.kdbench.run.GridProgress;
 import io.kdbench.run.GridRunner;
 import io.kdbench.run.ProgressBarDisplay;
@@ -58,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
         ComputeBackend backend = Environment.findBackend(loader);
         Environment environment = Environment.detect(backend);
         GridProgress progress = quiet ? GridProgress.SILENT : new ProgressBarDisplay();
-        GridRunner runner = new GridRunner(registries, store, environment, backend, progress, commandLine());
+        CellRunner cells = new CellRunner(registries, environment, backend, commandLine());
+        GridRunner runner = new GridRunner(registries, store, cells, progress);
         GridRunner.Outcome outcome = runner.run(experiment, force);
 
         Leaderboard board = Leaderboard.of(outcome.cells());

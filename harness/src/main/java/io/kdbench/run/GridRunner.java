@@ -2,32 +2,19 @@ package io.kdbench.run;
 
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
-import io.kdbench.api.DistillationMethod;
-import io.kdbench.api.DivergenceException;
-import io.kdbench.api.Metric;
-import io.kdbench.api.MetricResult;
-import io.kdbench.api.Support;
-import io.kdbench.api.TrainContext;
-import io.kdbench.api.TrainedModel;
-import io.kdbench.api.TrainingLog;
-import io.kdbench.data.Prediction;
-import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
-import io.kdbench.env.ComputeBackend;
-import io.kdbench.env.Environment;
 import io.kdbench.experiment.ComponentSpec;
 import io.kdbench.experiment.Experiment;
 import io.kdbench.registry.Registries;
+import io.kdbench.store.CellClaims;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
-import io.kdbench.store.Provenance;
 import io.kdbench.store.ResultsStore;
 import io.kdbench.store.SpecHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,37 +22,41 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the grid methods x datasets x seeds, cell by cell, storing each finished cell before the next
- * starts, so a run killed at any moment loses at most the cell in progress. Loops datasets outermost so
- * one dataset's data is held in memory at a time.
+ * Runs the grid methods x datasets x seeds, cell by cell, storing each finished cell before the next starts, so a
+ * run killed at any moment loses at most the cell in progress. Loops datasets outermost so one dataset's data is
+ * held in memory at a time. Each cell is claimed before it is computed, so several runs on one results folder
+ * split the grid instead of doing work twice; cells claimed by another live run are waited for at the end.
  */
 public final class GridRunner {
     private static final Logger LOG = LoggerFactory.getLogger(GridRunner.class);
+    private static final long WAIT_MILLIS = 1000;
 
     private final Registries registries;
     private final ResultsStore store;
-    private final Environment environment;
-    private final ComputeBackend backend;
+    private final CellRunner cells;
     private final GridProgress progress;
-    private final String command;
 
-    public GridRunner(Registries registries, ResultsStore store, Environment environment, ComputeBackend backend,
-                      GridProgress progress, String command) {
+    public GridRunner(Registries registries, ResultsStore store, CellRunner cells, GridProgress progress) {
         this.registries = registries;
         this.store = store;
-        this.environment = environment;
-        this.backend = backend;
+        this.cells = cells;
         this.progress = progress;
-        this.command = command;
     }
 
     /** What a grid run did. */
     public record Outcome(List<CellRecord> cells, int computed, int reused, int skipped, int failed) {
     }
 
+    /** One cell of the grid with what is needed to compute it. */
+    private record Pending(String hash, RunSpec spec, ComponentSpec dataset) {
+    }
+
     public Outcome run(Experiment experiment, boolean force) throws IOException {
         store.checkWritable();
-        List<CellRecord> cells = new ArrayList<>();
+        store.removeStaleTemporaryFiles();
+        CellClaims claims = store.claims();
+        Map<String, CellRecord> done = new LinkedHashMap<>();
+        List<Pending> elsewhere = new ArrayList<>();
         int computed = 0;
         int reused = 0;
         progress.start(experiment.cellCount());
@@ -77,123 +68,96 @@ public final class GridRunner {
                     Splits splits = null; // made on first need: a fully stored seed costs nothing
                     for (ComponentSpec methodSpec : experiment.methods()) {
                         RunSpec spec = RunSpec.of(methodSpec, datasetSpec, seed, experiment.metrics(), experiment.emptyPolicy());
-                        String hash = SpecHash.of(spec, environment.codeVersion(), environment.backendName());
+                        String hash = SpecHash.of(spec, cells.environment().codeVersion(), cells.environment().backendName());
                         progress.cellStarted(spec);
-                        Optional<CellRecord> stored = force ? Optional.empty() : store.find(hash);
-                        CellRecord cell;
-                        if (stored.isPresent() && stored.get().status() != CellStatus.FAILED) {
-                            cell = stored.get();
+                        Optional<CellRecord> stored = force ? Optional.empty() : reusable(hash);
+                        if (stored.isPresent()) {
+                            done.put(hash, stored.get());
                             reused++;
+                            progress.cellFinished(spec, "reused");
+                        } else if (!claims.tryClaim(hash)) {
+                            elsewhere.add(new Pending(hash, spec, datasetSpec));
                         } else {
-                            DistillationMethod method = registries.methods().get(methodSpec.id());
-                            Support support = method.supports(info);
-                            if (!support.ok()) {
-                                cell = skipped(hash, spec, support.reason());
-                            } else {
-                                if (splits == null) {
+                            try {
+                                if (splits == null && cells.supports(spec, info).ok()) {
                                     splits = dataset.splits(datasetSpec.params(), seed);
                                 }
-                                cell = runWithRetries(hash, spec, method, methodSpec, info, splits, experiment);
+                                CellRecord cell = cells.run(hash, spec, info, splits, experiment.retries());
+                                store.write(cell);
+                                done.put(hash, cell);
+                                computed++;
+                                progress.cellFinished(spec, cell.status().name());
+                            } finally {
+                                claims.release(hash);
                             }
-                            store.write(cell);
-                            computed++;
                         }
-                        cells.add(cell);
-                        progress.cellFinished(spec, cell.status().name());
                     }
                 }
             }
+            computed += finishClaimedElsewhere(elsewhere, claims, done, experiment.retries());
         } finally {
             progress.finish();
         }
-        store.writeTidyCsv(cells);
-        int skipped = (int) cells.stream().filter(c -> c.status() == CellStatus.SKIPPED).count();
-        int failed = (int) cells.stream().filter(c -> c.status() == CellStatus.FAILED).count();
-        return new Outcome(cells, computed, reused, skipped, failed);
+        List<CellRecord> all = List.copyOf(done.values());
+        store.writeTidyCsv(all);
+        int skipped = (int) all.stream().filter(c -> c.status() == CellStatus.SKIPPED).count();
+        int failed = (int) all.stream().filter(c -> c.status() == CellStatus.FAILED).count();
+        return new Outcome(all, computed, reused, skipped, failed);
     }
 
-    private CellRecord runWithRetries(String hash, RunSpec spec, DistillationMethod method, ComponentSpec methodSpec,
-                                      DatasetInfo info, Splits splits, Experiment experiment) {
-        CellRecord cell = null;
-        for (int attempt = 0; attempt <= experiment.retries(); attempt++) {
-            cell = runCell(hash, spec, method, methodSpec, info, splits, experiment);
-            if (cell.status() != CellStatus.FAILED) {
-                return cell;
-            }
-            LOG.warn("cell {} failed (attempt {} of {}): {}", spec.describeCell(), attempt + 1,
-                    experiment.retries() + 1, cell.reason());
-        }
-        return cell;
+    /** A stored cell that need not be recomputed: OK or skipped (failed cells are tried again). */
+    private Optional<CellRecord> reusable(String hash) {
+        return store.find(hash).filter(c -> c.status() != CellStatus.FAILED);
     }
 
-    private CellRecord runCell(String hash, RunSpec spec, DistillationMethod method, ComponentSpec methodSpec,
-                               DatasetInfo info, Splits splits, Experiment experiment) {
-        String start = Instant.now().toString();
-        TrainingLog log = new TrainingLog();
-        if (backend != null) {
-            backend.seed(spec.seed());
-        }
-        try {
-            long t0 = System.nanoTime();
-            TrainedModel model = method.train(new TrainContext(methodSpec.params(), info, splits, spec.seed(), log));
-            long t1 = System.nanoTime();
-            List<Prediction> predictions = model.predict(splits.test());
-            long t2 = System.nanoTime();
-            checkPredictions(spec, splits.test(), predictions);
-            Map<String, MetricResult> results = new LinkedHashMap<>();
-            for (String metricId : experiment.metrics()) {
-                Metric metric = registries.metrics().get(metricId);
-                if (metric.appliesTo(info)) {
-                    results.put(metricId, metric.evaluate(splits.test(), predictions, info, experiment.emptyPolicy()));
+    /**
+     * Waits for cells another run claimed; computes any whose claim went stale (its owner died). Returns how many
+     * this run computed.
+     */
+    private int finishClaimedElsewhere(List<Pending> pending, CellClaims claims, Map<String, CellRecord> done,
+                                       int retries) throws IOException {
+        int computed = 0;
+        List<Pending> left = new ArrayList<>(pending);
+        while (!left.isEmpty()) {
+            List<Pending> still = new ArrayList<>();
+            for (Pending p : left) {
+                Optional<CellRecord> stored = reusable(p.hash());
+                if (stored.isPresent()) {
+                    done.put(p.hash(), stored.get());
+                    progress.cellFinished(p.spec(), "by another run");
+                } else if (claims.tryClaim(p.hash())) {
+                    try {
+                        BenchmarkDataset dataset = registries.datasets().get(p.dataset().id());
+                        DatasetInfo info = dataset.info(p.dataset().params());
+                        Splits splits = cells.supports(p.spec(), info).ok()
+                                ? dataset.splits(p.dataset().params(), p.spec().seed()) : null;
+                        CellRecord cell = cells.run(p.hash(), p.spec(), info, splits, retries);
+                        store.write(cell);
+                        done.put(p.hash(), cell);
+                        computed++;
+                        progress.cellFinished(p.spec(), cell.status().name());
+                    } finally {
+                        claims.release(p.hash());
+                    }
+                } else {
+                    still.add(p);
                 }
             }
-            return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(start),
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
-                    results, log.curves(), log.extras(), probabilities(predictions), "");
-        } catch (DivergenceException e) {
-            return failed(hash, spec, start, log, e.getMessage(), e.epoch());
-        } catch (Exception | OutOfMemoryError e) {
-            // Kept, not swallowed: the reason is stored in the cell, logged, and shown in the report.
-            LOG.error("cell {} failed", spec.describeCell(), e);
-            return failed(hash, spec, start, log, e.getClass().getSimpleName() + ": " + e.getMessage(), -1);
-        }
-    }
-
-    static void checkPredictions(RunSpec spec, List<Sample> test, List<Prediction> predictions) {
-        if (predictions.size() != test.size()) {
-            throw new IllegalStateException("method " + spec.method() + " returned " + predictions.size()
-                    + " predictions for " + test.size() + " test cases");
-        }
-        for (int i = 0; i < test.size(); i++) {
-            if (!test.get(i).id().equals(predictions.get(i).caseId())) {
-                throw new IllegalStateException("method " + spec.method() + " answered case '"
-                        + predictions.get(i).caseId() + "' at position " + i + ", expected '" + test.get(i).id() + "'");
+            left = still;
+            if (!left.isEmpty()) {
+                LOG.info("waiting for {} cells claimed by another run", left.size());
+                sleep();
             }
         }
+        return computed;
     }
 
-    private static Map<String, double[]> probabilities(List<Prediction> predictions) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (Prediction p : predictions) {
-            if (p.probabilities() != null) {
-                out.put(p.caseId(), p.probabilities());
-            }
+    private static void sleep() {
+        try {
+            Thread.sleep(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for cells claimed by another run", e);
         }
-        return out;
-    }
-
-    private CellRecord skipped(String hash, RunSpec spec, String reason) {
-        String now = Instant.now().toString();
-        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.SKIPPED, reason, -1, spec,
-                new Provenance(environment, now, now, command), 0, 0, 0, false, Map.of(), Map.of(), Map.of(), Map.of(), "");
-    }
-
-    private CellRecord failed(String hash, RunSpec spec, String start, TrainingLog log, String reason, int epoch) {
-        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.FAILED, reason, epoch, spec, provenance(start),
-                0, 0, 0, false, Map.of(), log.curves(), log.extras(), Map.of(), "");
-    }
-
-    private Provenance provenance(String start) {
-        return new Provenance(environment, start, Instant.now().toString(), command);
     }
 }

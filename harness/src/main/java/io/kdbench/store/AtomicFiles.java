@@ -20,7 +20,9 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TMP_SUFFIX);
+        // The pid in the name lets a later run remove temporaries of dead writers without touching live ones.
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".",
+                TMP_SUFFIX);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -37,6 +39,21 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** The pid that wrote a temporary file of {@link #write}, or -1 if the name is not one of ours. */
+    static long writerPid(Path tmp) {
+        String name = tmp.getFileName().toString();
+        if (!name.startsWith(".") || !name.endsWith(TMP_SUFFIX)) {
+            return -1;
+        }
+        String[] parts = name.substring(0, name.length() - TMP_SUFFIX.length()).split("\\.");
+        for (int i = parts.length - 2; i >= 0; i--) {
+            if (parts[i].matches("\\d+")) {
+                return Long.parseLong(parts[i]);
+            }
+        }
+        return -1;
     }
 
     public static void writeString(Path target, String content) throws IOException {

@@ -25,6 +25,8 @@ public final class ResultsStore {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
     public static final String CELLS = "cells";
     public static final String PER_SEED_CSV = "per_seed.csv";
+    /** A claim from another host older than this is taken over (its owner cannot be checked). */
+    static final java.time.Duration CLAIM_STALE_AFTER = java.time.Duration.ofHours(12);
 
     private final Path root;
 
@@ -51,6 +53,32 @@ public final class ResultsStore {
         if (!Files.isWritable(cells)) {
             throw new IOException("results folder " + cells + " is not writable");
         }
+    }
+
+    /** Claims on this folder's cells, held by this process. */
+    public CellClaims claims() {
+        return new CellClaims(root.resolve(CELLS), ProcessOwner.current(), CLAIM_STALE_AFTER);
+    }
+
+    /** Deletes temporary files left by writers that died (this host, pid not running); returns how many. */
+    public int removeStaleTemporaryFiles() throws IOException {
+        int removed = 0;
+        for (Path dir : List.of(root, root.resolve(CELLS))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + AtomicFiles.TMP_SUFFIX)) {
+                for (Path f : files) {
+                    long pid = AtomicFiles.writerPid(f);
+                    boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                    if (!alive && Files.deleteIfExists(f)) {
+                        LOG.warn("removed {} left by a run that stopped mid-write", f);
+                        removed++;
+                    }
+                }
+            }
+        }
+        return removed;
     }
 
     /** The stored cell, or empty if there is none or it is corrupt (then it is reported and will be recomputed). */

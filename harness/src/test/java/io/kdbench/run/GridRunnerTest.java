@@ -49,8 +49,8 @@ class GridRunnerTest {
     }
 
     private GridRunner.Outcome run(Experiment e, boolean force) throws IOException {
-        return new GridRunner(registries, new ResultsStore(dir.resolve("out")), env, null, GridProgress.SILENT, "test")
-                .run(e, force);
+        return new GridRunner(registries, new ResultsStore(dir.resolve("out")), new CellRunner(registries, env, null, "test"),
+                GridProgress.SILENT).run(e, force);
     }
 
     @Test

@@ -1,0 +1,148 @@
+package io.kdbench.run;
+
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.DivergenceException;
+import io.kdbench.api.EmptyPolicy;
+import io.kdbench.api.Metric;
+import io.kdbench.api.MetricResult;
+import io.kdbench.api.Params;
+import io.kdbench.api.Support;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.api.TrainingLog;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+import io.kdbench.data.Splits;
+import io.kdbench.env.ComputeBackend;
+import io.kdbench.env.Environment;
+import io.kdbench.registry.Registries;
+import io.kdbench.store.CellRecord;
+import io.kdbench.store.CellStatus;
+import io.kdbench.store.Provenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes one cell from its spec: seeds the backend, trains, predicts the test split, scores it. Used by the grid
+ * and by {@code verify}, so a stored cell and its recomputation go through the same code.
+ */
+public final class CellRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
+
+    private final Registries registries;
+    private final Environment environment;
+    private final ComputeBackend backend;
+    private final String command;
+
+    public CellRunner(Registries registries, Environment environment, ComputeBackend backend, String command) {
+        this.registries = registries;
+        this.environment = environment;
+        this.backend = backend;
+        this.command = command;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The stored outcome of a spec: skipped if the method cannot run on the dataset, else trained and scored. */
+    public CellRecord run(String hash, RunSpec spec, DatasetInfo info, Splits splits, int retries) {
+        DistillationMethod method = registries.methods().get(spec.methodId());
+        Support support = method.supports(info);
+        if (!support.ok()) {
+            return skipped(hash, spec, support.reason());
+        }
+        CellRecord cell = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            cell = attempt(hash, spec, method, info, splits);
+            if (cell.status() != CellStatus.FAILED) {
+                return cell;
+            }
+            LOG.warn("cell {} failed (attempt {} of {}): {}", spec.describeCell(), attempt + 1, retries + 1, cell.reason());
+        }
+        return cell;
+    }
+
+    /** Whether the method supports the dataset, without training (so a grid can skip making the data). */
+    public Support supports(RunSpec spec, DatasetInfo info) {
+        return registries.methods().get(spec.methodId()).supports(info);
+    }
+
+    private CellRecord attempt(String hash, RunSpec spec, DistillationMethod method, DatasetInfo info, Splits splits) {
+        String start = Instant.now().toString();
+        TrainingLog log = new TrainingLog();
+        if (backend != null) {
+            backend.seed(spec.seed());
+        }
+        try {
+            Params params = Params.of(method.defaults(), spec.methodParams());
+            long t0 = System.nanoTime();
+            TrainedModel model = method.train(new TrainContext(params, info, splits, spec.seed(), log));
+            long t1 = System.nanoTime();
+            List<Prediction> predictions = model.predict(splits.test());
+            long t2 = System.nanoTime();
+            checkPredictions(spec, splits.test(), predictions);
+            Map<String, MetricResult> results = new LinkedHashMap<>();
+            EmptyPolicy policy = EmptyPolicy.parse(spec.emptyPolicy());
+            for (String metricId : spec.metrics()) {
+                Metric metric = registries.metrics().get(metricId);
+                if (metric.appliesTo(info)) {
+                    results.put(metricId, metric.evaluate(splits.test(), predictions, info, policy));
+                }
+            }
+            return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(start),
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
+                    results, log.curves(), log.extras(), probabilities(predictions), "");
+        } catch (DivergenceException e) {
+            return failed(hash, spec, start, log, e.getMessage(), e.epoch());
+        } catch (Exception | OutOfMemoryError e) {
+            // Kept, not swallowed: the reason is stored in the cell, logged, and shown in the leaderboard.
+            LOG.error("cell {} failed", spec.describeCell(), e);
+            return failed(hash, spec, start, log, e.getClass().getSimpleName() + ": " + e.getMessage(), -1);
+        }
+    }
+
+    static void checkPredictions(RunSpec spec, List<Sample> test, List<Prediction> predictions) {
+        if (predictions.size() != test.size()) {
+            throw new IllegalStateException("method " + spec.method() + " returned " + predictions.size()
+                    + " predictions for " + test.size() + " test cases");
+        }
+        for (int i = 0; i < test.size(); i++) {
+            if (!test.get(i).id().equals(predictions.get(i).caseId())) {
+                throw new IllegalStateException("method " + spec.method() + " answered case '"
+                        + predictions.get(i).caseId() + "' at position " + i + ", expected '" + test.get(i).id() + "'");
+            }
+        }
+    }
+
+    private static Map<String, double[]> probabilities(List<Prediction> predictions) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Prediction p : predictions) {
+            if (p.probabilities() != null) {
+                out.put(p.caseId(), p.probabilities());
+            }
+        }
+        return out;
+    }
+
+    private CellRecord skipped(String hash, RunSpec spec, String reason) {
+        String now = Instant.now().toString();
+        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.SKIPPED, reason, -1, spec,
+                new Provenance(environment, now, now, command), 0, 0, 0, false, Map.of(), Map.of(), Map.of(), Map.of(), "");
+    }
+
+    private CellRecord failed(String hash, RunSpec spec, String start, TrainingLog log, String reason, int epoch) {
+        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.FAILED, reason, epoch, spec, provenance(start),
+                0, 0, 0, false, Map.of(), log.curves(), log.extras(), Map.of(), "");
+    }
+
+    private Provenance provenance(String start) {
+        return new Provenance(environment, start, Instant.now().toString(), command);
+    }
+}
