@@ -79,6 +79,39 @@ class MainTest {
 
         assertEquals(0, Main.execute("run", "--quiet", "--force", f.toString()));
         assertEquals(first, Files.readString(csv), "a recomputed cell gives identical values");
+
+        out.reset();
+        assertEquals(0, Main.execute("verify", dir.resolve("out").toString()));
+        assertTrue(out.toString().contains("1 of 1 cells verified identical"), out.toString());
+    }
+
+    @Test
+    void verifyNamesACellThatDiffers() throws IOException {
+        Path f = experiment(TINY);
+        assertEquals(0, Main.execute("run", "--quiet", f.toString()));
+        Path cellFile;
+        try (var files = Files.list(dir.resolve("out/cells"))) {
+            cellFile = files.findFirst().orElseThrow();
+        }
+        io.kdbench.store.CellRecord c = io.kdbench.store.ResultsStore.read(cellFile);
+        // Store a tampered but correctly checksummed cell: verify must catch what the checksum cannot.
+        io.kdbench.api.MetricResult auroc = c.metrics().get("auroc");
+        java.util.Map<String, io.kdbench.api.MetricResult> metrics = new java.util.LinkedHashMap<>(c.metrics());
+        metrics.put("auroc", new io.kdbench.api.MetricResult("auroc",
+                java.util.Map.of("mean", new io.kdbench.api.MetricResult.Aggregate(0.123, 1, 0, 16)), auroc.perCase(), auroc.note()));
+        new io.kdbench.store.ResultsStore(dir.resolve("out")).write(new io.kdbench.store.CellRecord(c.schema(), c.hash(),
+                c.status(), c.reason(), c.failedEpoch(), c.spec(), c.provenance(), c.trainSeconds(), c.inferenceSeconds(),
+                c.parameterCount(), c.usesPrivilegedAtTest(), metrics, c.curves(), c.extras(), c.probabilities(), ""));
+        out.reset();
+        assertEquals(1, Main.execute("verify", dir.resolve("out").toString()));
+        String s = out.toString();
+        assertTrue(s.contains("DIFFERS") && s.contains("auroc[mean]: stored") && s.contains("0.123"), s);
+    }
+
+    @Test
+    void verifyOfANonResultsFolderIsBadInput() {
+        assertEquals(2, Main.execute("verify", dir.toString()));
+        assertTrue(err.toString().contains("not a results folder"), err.toString());
     }
 
     @Test
