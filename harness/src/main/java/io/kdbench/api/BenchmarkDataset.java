@@ -9,8 +9,14 @@ import io.kdbench.data.Splits;
  */
 public interface BenchmarkDataset extends Parameterised {
 
-    /** What this dataset is under these parameters (cheap: no data made). */
+    /** What this dataset is under these parameters (cheap: no data made); checks parameter values. */
     DatasetInfo info(Params params);
+
+    /** Parameter checks run when the experiment file is loaded: by default those of {@link #info}. */
+    @Override
+    default void validate(Params params) {
+        info(params);
+    }
 
     /** Train / validation / test (and external) partitions for this seed. */
     Splits splits(Params params, long seed);
