@@ -32,7 +32,17 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code: 0 done, 1 unexpected error, 2 bad input. */
     public static int execute(String... args) {
         Logging.configure(false);
-        return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler()).execute(args);
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(Main::usageError)
+                .execute(args);
+    }
+
+    /** A mistyped command line: one line saying what is wrong and where the help is, exit 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("kdbench: " + e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+        return ErrorHandler.BAD_INPUT;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -109,6 +109,14 @@ class MainTest {
     }
 
     @Test
+    void aMistypedOptionIsOneLineAndExitTwo() {
+        assertEquals(2, Main.execute("run", "--frce", "x.yaml"));
+        String e = err.toString().trim();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.contains("Unknown option: '--frce'") && e.contains("kdbench run --help"), e);
+    }
+
+    @Test
     void verifyOfANonResultsFolderIsBadInput() {
         assertEquals(2, Main.execute("verify", dir.toString()));
         assertTrue(err.toString().contains("not a results folder"), err.toString());
