@@ -133,7 +133,7 @@ public final class DatasetsCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses k=v overrides, typed like each key's default; unknown keys and bad values are bad input. */
+    /** Parses k=v overrides, typed like each key's default (lists: k=a,b); unknown keys and bad values are bad input. */
     static Map<String, Object> parse(List<String> pairs, Map<String, Object> defaults) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String pair : pairs) {
@@ -157,6 +157,14 @@ public final class DatasetsCommand implements Callable<Integer> {
     }
 
     private static Object convert(Object def, String value) {
+        if (def instanceof List<?> list) { // comma-separated, each element typed like the default's first
+            Object element = list.isEmpty() ? "" : list.get(0);
+            List<Object> out = new ArrayList<>();
+            for (String part : value.isBlank() ? new String[0] : value.split(",")) {
+                out.add(convert(element, part.trim()));
+            }
+            return out;
+        }
         if (def instanceof Integer) {
             return Integer.valueOf(value);
         }

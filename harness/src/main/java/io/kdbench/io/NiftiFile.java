@@ -20,17 +20,20 @@ import java.util.zip.GZIPOutputStream;
  * either byte order, voxels of type uint8, int8, int16, uint16, int32, uint32, float32 or float64 at
  * {@code vox_offset}, scaled by {@code scl_slope}/{@code scl_inter} when the slope is set. The voxel order is
  * NIfTI's (x fastest, then y, then z), which is kdbench's index order with x = width, y = height, z = depth;
- * spacing comes from pixdim[1..3]. Orientation is not applied: the qform and sform codes are kept so a caller
- * can tell whether two files share a frame.
+ * spacing comes from pixdim[1..3]. Orientation is read but not applied: {@code direction} gives the world
+ * direction of each voxel axis (from the sform when its code is set, else the qform, else identity), and the
+ * codes are kept so a caller can tell whether two files share a frame.
  *
  * @param data      voxel values after scaling, index (z * height + y) * width + x
  * @param spacing   (z, y, x) from pixdim[3], pixdim[2], pixdim[1] (1 where pixdim is 0 or absent)
  * @param datatype  NIfTI datatype code of the stored voxels
  * @param qformCode 0 if the file has no qform
  * @param sformCode 0 if the file has no sform
+ * @param direction 3x3 row-major, row = world axis (x, y, z as RAS+), column = voxel axis (i, j, k); each column
+ *                  has unit length
  */
 public record NiftiFile(float[] data, int depth, int height, int width, double[] spacing, int datatype,
-                        int qformCode, int sformCode) {
+                        int qformCode, int sformCode, double[] direction) {
 
     static final int HEADER_SIZE = 348;
     static final int UINT8 = 2;
@@ -131,7 +134,45 @@ public record NiftiFile(float[] data, int depth, int height, int width, double[]
             };
             data[i] = (float) (scaled ? value * slope + inter : value);
         }
-        return new NiftiFile(data, depth, height, width, spacing, datatype, qform, sform);
+        return new NiftiFile(data, depth, height, width, spacing, datatype, qform, sform, direction(h, qform, sform));
+    }
+
+    /** Direction cosines from srow_x/y/z (sform) or the quaternion and qfac (qform), columns normalised. */
+    private static double[] direction(ByteBuffer h, int qform, int sform) {
+        double[] m = new double[9];
+        if (sform > 0) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    m[3 * r + c] = h.getFloat(280 + 16 * r + 4 * c);
+                }
+            }
+        } else if (qform > 0) {
+            double b = h.getFloat(256);
+            double c = h.getFloat(260);
+            double d = h.getFloat(264);
+            double a = Math.sqrt(Math.max(0, 1 - (b * b + c * c + d * d)));
+            double qfac = h.getFloat(76) < 0 ? -1 : 1;
+            double[] r = {
+                    a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c),
+                    2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b),
+                    2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b};
+            System.arraycopy(r, 0, m, 0, 9);
+            for (int row = 0; row < 3; row++) {
+                m[3 * row + 2] *= qfac;
+            }
+        } else {
+            return new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
+        }
+        for (int col = 0; col < 3; col++) {
+            double len = Math.sqrt(m[col] * m[col] + m[3 + col] * m[3 + col] + m[6 + col] * m[6 + col]);
+            if (!(len > 0) || !Double.isFinite(len)) { // e.g. a 2-D file with an empty third column: no usable frame
+                return new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
+            }
+            for (int row = 0; row < 3; row++) {
+                m[3 * row + col] /= len;
+            }
+        }
+        return m;
     }
 
     private static double pixdim(ByteBuffer h, int axis, int ndim) {

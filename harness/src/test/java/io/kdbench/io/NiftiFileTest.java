@@ -76,6 +76,21 @@ class NiftiFileTest {
         assertTrue(e.getMessage().contains("-1.0") && e.getMessage().contains("integers 0..255"), e.getMessage());
     }
 
+    /** qform: quaternion (b, c, d) = (0, 0, 1) is 180 degrees about z (i to Left, j to Posterior); qfac -1 flips k. */
+    @Test
+    void directionFromTheQformAndIdentityWithoutOne() throws IOException {
+        Path p = dir.resolve("q.nii");
+        NiftiFile.write(p, sample());
+        assertArrayEquals(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, NiftiFile.read(p).direction(), 0);
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(252, (short) 1).putFloat(264, 1f).putFloat(76, -1f);
+        Files.write(p, b.array());
+        NiftiFile f = NiftiFile.read(p);
+        assertEquals(1, f.qformCode());
+        assertArrayEquals(new double[] {-1, 0, 0, 0, -1, 0, 0, 0, -1}, f.direction(), 1e-12);
+        assertArrayEquals(new double[] {2.5, 0.8, 0.7}, f.spacing(), 1e-6); // qfac does not change spacing
+    }
+
     @Test
     void problemsAreNamed() throws IOException {
         Path p = dir.resolve("junk.nii");
