@@ -1,5 +1,6 @@
 package io.kdbench.cli;
 
+import io.kdbench.api.BadDataException;
 import io.kdbench.experiment.ConfigException;
 import picocli.CommandLine;
 
@@ -9,7 +10,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        if (e instanceof ConfigException || e instanceof BadInputException) {
+        if (e instanceof ConfigException || e instanceof BadInputException || e instanceof BadDataException) {
             cmd.getErr().println("kdbench: " + e.getMessage());
             return BAD_INPUT;
         }

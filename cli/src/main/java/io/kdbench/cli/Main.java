@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** The {@code kdbench} command line. */
 @Command(name = "kdbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmark and reproducibility harness for knowledge distillation in medical imaging.",
-        subcommands = {ListCommand.class, RunCommand.class, VerifyCommand.class, MetricsCommand.class, DatasetsCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class,
+                VerifyCommand.class, MetricsCommand.class, DatasetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

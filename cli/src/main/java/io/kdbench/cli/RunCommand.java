@@ -6,6 +6,7 @@ import io.kdbench.experiment.Experiment;
 import io.kdbench.experiment.ExperimentLoader;
 import io.kdbench.registry.Registries;
 import io.kdbench.reports.Leaderboard;
+import io.kdbench.reports.Reported;
 import io.kdbench.run.CellRunner;
 import io.kdbench.run.GridProgress;
 import io.kdbench.run.GridRunner;
@@ -23,7 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code kdbench run EXPERIMENT}: runs the grid, skipping stored cells, then prints the leaderboard. */
+/** {@code kdbench run EXPERIMENT}: runs the grid, skipping stored cells, prints the leaderboard and writes the report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment's grid (methods x datasets x seeds); stored cells are reused.")
 final class RunCommand implements Callable<Integer> {
@@ -70,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         System.out.print(text);
         System.out.printf("%d cells: %d computed, %d reused from %s, %d skipped, %d failed%n",
                 outcome.cells().size(), outcome.computed(), outcome.reused(), root, outcome.skipped(), outcome.failed());
+        Path index = ReportCommand.write(root, experiment.name(), outcome.cells(), new Reported(experiment.reported()),
+                loader, commandLine() + "   (same report from the stored cells: kdbench report " + root + ")");
+        System.out.println("report: " + index);
         return 0;
     }
 

@@ -68,6 +68,7 @@ class MainTest {
     void runTwiceGivesTheSameBitsAndReusesTheStore() throws IOException {
         Path f = experiment(TINY);
         assertEquals(0, Main.execute("run", "--quiet", f.toString()), err.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("out/report/index.html")), "run writes the report");
         Path csv = dir.resolve("out/per_seed.csv");
         String first = Files.readString(csv);
         assertTrue(first.contains("vit-student,toy-blobs,5,auroc,mean,"), first);

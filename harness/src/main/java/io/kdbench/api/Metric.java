@@ -14,6 +14,11 @@ public interface Metric extends Component {
     /** Whether this metric can score the dataset's task (e.g. AUROC needs classification). */
     boolean appliesTo(DatasetInfo dataset);
 
+    /** Whether a larger value is better (Dice, AUROC); false for distances and errors. Reports rank by it. */
+    default boolean higherIsBetter() {
+        return true;
+    }
+
     /**
      * Scores predictions against samples (same order, same ids).
      *

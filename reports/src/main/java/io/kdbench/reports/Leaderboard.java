@@ -1,38 +1,79 @@
 package io.kdbench.reports;
 
 import io.kdbench.api.MetricResult;
+import io.kdbench.stats.Interval;
+import io.kdbench.stats.Summary;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The leaderboard: for each dataset, method x metric as mean +- sample standard deviation over seeds of each
- * cell's headline value, computed from stored cells only. Cells that were skipped or failed are listed
- * with their reasons instead of being dropped.
+ * cell's headline value, with a 95% t interval, the seeds used and the summed case counts, computed from stored
+ * cells only. A method is marked best on a dataset and metric only where it is significantly better than the
+ * runner-up ({@link SignificantlyBetter}). Cells that were skipped or failed are listed with their reasons
+ * instead of being dropped.
  */
 public final class Leaderboard {
+    public static final double LEVEL = 0.95;
 
-    /** One method on one dataset and one metric: the per-seed headline values. */
-    public record Entry(String method, String dataset, String metric, double[] values, int nanSeeds) {
+    /**
+     * One method on one dataset and one metric.
+     *
+     * @param seeds      the seeds with a defined headline value, ascending
+     * @param values     the headline value of each of those seeds
+     * @param nanSeeds   seeds whose headline value was undefined (NaN), left out of the statistics
+     * @param nValid     cases with a defined value, summed over seeds
+     * @param nPenalised cases given the penalty value, summed over seeds
+     * @param nCases     all cases, summed over seeds
+     */
+    public record Entry(String method, String dataset, String metric, long[] seeds, double[] values, int nanSeeds,
+                        int nValid, int nPenalised, int nCases) {
+        public Summary summary() {
+            return Summary.of(values);
+        }
+
         public double mean() {
-            return values.length == 0 ? Double.NaN : new Mean().evaluate(values);
+            return summary().mean();
         }
 
         /** Sample standard deviation (n-1); NaN below two seeds. */
         public double sd() {
-            return values.length < 2 ? Double.NaN : new StandardDeviation(true).evaluate(values);
+            return summary().sd();
+        }
+
+        /** The 95% Student t interval of the mean over seeds; NaN ends below two seeds. */
+        public Interval ci() {
+            return summary().tInterval(LEVEL);
+        }
+
+        /** The value of one seed, or NaN if that seed has none. */
+        public double valueOf(long seed) {
+            int i = Arrays.binarySearch(seeds, seed);
+            return i < 0 ? Double.NaN : values[i];
         }
     }
 
+    /** A cell that was not scored, kept for the report. */
+    public record Problem(CellStatus status, String method, String dataset, long seed, String reason, int failedEpoch) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s %s / %s / seed %d: %s", status.name().toLowerCase(Locale.ROOT),
+                    method, dataset, seed, reason);
+        }
+    }
+
+    private final MetricDirections directions;
     private final List<String> datasets = new ArrayList<>();
     private final List<String> methods = new ArrayList<>();
     private final List<String> metrics = new ArrayList<>();
@@ -40,39 +81,53 @@ public final class Leaderboard {
     private final Map<String, Long> parameters = new LinkedHashMap<>();
     private final Map<String, Double> trainSeconds = new LinkedHashMap<>();
     private final Set<String> privileged = new LinkedHashSet<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     public static Leaderboard of(List<CellRecord> cells) {
-        return new Leaderboard(cells);
+        return new Leaderboard(cells, MetricDirections.load());
     }
 
-    private Leaderboard(List<CellRecord> cells) {
-        Map<String, List<Double>> values = new LinkedHashMap<>();
-        Map<String, Integer> nans = new LinkedHashMap<>();
+    public static Leaderboard of(List<CellRecord> cells, MetricDirections directions) {
+        return new Leaderboard(cells, directions);
+    }
+
+    private Leaderboard(List<CellRecord> cells, MetricDirections directions) {
+        this.directions = directions;
+        Map<String, Map<Long, Double>> values = new LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>(); // nan seeds, nValid, nPenalised, nCases
         Map<String, List<Double>> times = new LinkedHashMap<>();
+        List<CellRecord> ordered = cells.stream().sorted(Comparator.comparingLong(c -> c.spec().seed())).toList();
         for (CellRecord c : cells) {
+            addOnce(methods, c.spec().method());
+            addOnce(datasets, c.spec().dataset());
+        }
+        for (CellRecord c : ordered) {
             String m = c.spec().method();
             String d = c.spec().dataset();
-            addOnce(methods, m);
-            addOnce(datasets, d);
             if (c.status() != CellStatus.OK) {
-                problems.add(String.format(Locale.ROOT, "%s %s / %s / seed %d: %s", c.status().name().toLowerCase(Locale.ROOT),
-                        m, d, c.spec().seed(), c.reason()));
+                problems.add(new Problem(c.status(), m, d, c.spec().seed(), c.reason(), c.failedEpoch()));
                 continue;
             }
-            parameters.put(m + "\u0000" + d, c.parameterCount());
-            times.computeIfAbsent(m + "\u0000" + d, k -> new ArrayList<>()).add(c.trainSeconds());
+            parameters.put(pair(m, d), c.parameterCount());
+            times.computeIfAbsent(pair(m, d), k -> new ArrayList<>()).add(c.trainSeconds());
             if (c.usesPrivilegedAtTest()) {
                 privileged.add(m);
             }
             for (Map.Entry<String, MetricResult> r : c.metrics().entrySet()) {
                 addOnce(metrics, r.getKey());
                 String key = key(m, d, r.getKey());
+                int[] n = counts.computeIfAbsent(key, k -> new int[4]);
+                MetricResult.Aggregate a = r.getValue().aggregate().get(MetricResult.OVERALL);
                 double v = r.getValue().overall();
                 if (Double.isNaN(v)) {
-                    nans.merge(key, 1, Integer::sum);
+                    n[0]++;
                 } else {
-                    values.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+                    values.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(c.spec().seed(), v);
+                }
+                if (a != null) {
+                    n[1] += a.nValid();
+                    n[2] += a.nPenalised();
+                    n[3] += a.nCases();
                 }
             }
         }
@@ -80,14 +135,17 @@ public final class Leaderboard {
             for (String d : datasets) {
                 for (String metric : metrics) {
                     String key = key(m, d, metric);
-                    if (values.containsKey(key) || nans.containsKey(key)) {
-                        double[] v = values.getOrDefault(key, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
-                        entries.put(key, new Entry(m, d, metric, v, nans.getOrDefault(key, 0)));
+                    if (counts.containsKey(key)) {
+                        Map<Long, Double> bySeed = values.getOrDefault(key, Map.of());
+                        long[] seeds = bySeed.keySet().stream().mapToLong(Long::longValue).toArray();
+                        double[] v = bySeed.values().stream().mapToDouble(Double::doubleValue).toArray();
+                        int[] n = counts.get(key);
+                        entries.put(key, new Entry(m, d, metric, seeds, v, n[0], n[1], n[2], n[3]));
                     }
                 }
-                List<Double> t = times.get(m + "\u0000" + d);
+                List<Double> t = times.get(pair(m, d));
                 if (t != null) {
-                    trainSeconds.put(m + "\u0000" + d, t.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+                    trainSeconds.put(pair(m, d), t.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
                 }
             }
         }
@@ -101,17 +159,79 @@ public final class Leaderboard {
         return entries.get(key(method, dataset, metric));
     }
 
-    public List<String> problems() {
+    public List<String> datasets() {
+        return List.copyOf(datasets);
+    }
+
+    public List<String> methods() {
+        return List.copyOf(methods);
+    }
+
+    public List<String> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    public MetricDirections directions() {
+        return directions;
+    }
+
+    /** Methods with at least one scored cell on the dataset, in first-seen order. */
+    public List<String> methodsOn(String dataset) {
+        return methods.stream().filter(m -> parameters.containsKey(pair(m, dataset))).toList();
+    }
+
+    /** Metrics with a value for some method on the dataset. */
+    public List<String> metricsOn(String dataset) {
+        return metrics.stream().filter(metric -> methods.stream().anyMatch(m -> entries.containsKey(key(m, dataset, metric))))
+                .toList();
+    }
+
+    public Optional<Long> parameterCount(String method, String dataset) {
+        return Optional.ofNullable(parameters.get(pair(method, dataset)));
+    }
+
+    /** Mean training wall time over seeds, NaN if not scored. */
+    public double trainSeconds(String method, String dataset) {
+        return trainSeconds.getOrDefault(pair(method, dataset), Double.NaN);
+    }
+
+    public boolean usesPrivilegedAtTest(String method) {
+        return privileged.contains(method);
+    }
+
+    public List<Problem> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * The method marked best on a dataset and metric: the one with the best mean, if it is significantly better
+     * than the runner-up over the seeds both have. Empty when there is no runner-up or the lead is not significant.
+     * Upper-bound rows that read privileged data at test time do not compete.
+     */
+    public Optional<String> best(String dataset, String metric) {
+        boolean higher = directions.higherIsBetter(metric);
+        List<Entry> ranked = methods.stream().filter(m -> !privileged.contains(m))
+                .map(m -> entries.get(key(m, dataset, metric)))
+                .filter(e -> e != null && e.values().length > 0)
+                .sorted(Comparator.comparingDouble((Entry e) -> higher ? -e.mean() : e.mean()))
+                .toList();
+        if (ranked.size() < 2) {
+            return Optional.empty();
+        }
+        Entry leader = ranked.get(0);
+        Entry runnerUp = ranked.get(1);
+        long[] common = Arrays.stream(leader.seeds()).filter(s -> !Double.isNaN(runnerUp.valueOf(s))).toArray();
+        double[] a = Arrays.stream(common).mapToDouble(leader::valueOf).toArray();
+        double[] b = Arrays.stream(common).mapToDouble(runnerUp::valueOf).toArray();
+        return SignificantlyBetter.test(a, b, higher) ? Optional.of(leader.method()) : Optional.empty();
     }
 
     /** Plain-text tables, one per dataset, for the terminal. */
     public String renderText() {
         StringBuilder sb = new StringBuilder();
         for (String d : datasets) {
-            List<String> cols = metrics.stream()
-                    .filter(metric -> methods.stream().anyMatch(m -> entries.containsKey(key(m, d, metric)))).toList();
-            List<String> rows = methods.stream().filter(m -> parameters.containsKey(m + "\u0000" + d)).toList();
+            List<String> cols = metricsOn(d);
+            List<String> rows = methodsOn(d);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -123,14 +243,16 @@ public final class Leaderboard {
                 List<String> row = new ArrayList<>();
                 row.add(privileged.contains(m) ? m + " *" : m);
                 for (String metric : cols) {
-                    row.add(format(entries.get(key(m, d, metric))));
+                    String cell = format(entries.get(key(m, d, metric)));
+                    row.add(best(d, metric).filter(m::equals).isPresent() ? cell + " ^" : cell);
                 }
-                row.add(String.format(Locale.ROOT, "%,d", parameters.get(m + "\u0000" + d)));
-                row.add(String.format(Locale.ROOT, "%.1f", trainSeconds.getOrDefault(m + "\u0000" + d, Double.NaN)));
+                row.add(String.format(Locale.ROOT, "%,d", parameters.get(pair(m, d))));
+                row.add(String.format(Locale.ROOT, "%.1f", trainSeconds(m, d)));
                 table.add(row);
             }
             sb.append("== ").append(d).append(" ==\n").append(TextTable.render(header, table)).append('\n');
         }
+        sb.append("mean ± sd over seeds (n seeds); ^ = significantly better than the runner-up (paired t, p < 0.05)\n");
         if (!privileged.isEmpty()) {
             sb.append("* reads privileged data at test time: an upper bound, not a fair competitor\n");
         }
@@ -154,6 +276,10 @@ public final class Leaderboard {
             s += " [" + e.nanSeeds() + " NaN]";
         }
         return s;
+    }
+
+    private static String pair(String method, String dataset) {
+        return method + "\u0000" + dataset;
     }
 
     private static String key(String method, String dataset, String metric) {

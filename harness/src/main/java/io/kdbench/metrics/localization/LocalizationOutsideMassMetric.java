@@ -5,4 +5,9 @@ public final class LocalizationOutsideMassMetric extends LocalizationMetric {
     public LocalizationOutsideMassMetric() {
         super(LocalizationScore.OUTSIDE_MASS);
     }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false; // attention outside the region: smaller is better
+    }
 }

@@ -5,4 +5,9 @@ public final class AssdMetric extends SegmentationMetric {
     public AssdMetric() {
         super(SegmentationScore.ASSD);
     }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false; // a distance: smaller is better
+    }
 }

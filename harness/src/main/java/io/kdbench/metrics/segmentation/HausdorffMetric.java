@@ -5,4 +5,9 @@ public final class HausdorffMetric extends SegmentationMetric {
     public HausdorffMetric() {
         super(SegmentationScore.HD);
     }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false; // a distance: smaller is better
+    }
 }

@@ -5,4 +5,9 @@ public final class Hd95MedpyMetric extends SegmentationMetric {
     public Hd95MedpyMetric() {
         super(SegmentationScore.HD95_MEDPY);
     }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false; // a distance: smaller is better
+    }
 }

@@ -5,4 +5,9 @@ public final class Hd95MonaiMetric extends SegmentationMetric {
     public Hd95MonaiMetric() {
         super(SegmentationScore.HD95_MONAI);
     }
+
+    @Override
+    public boolean higherIsBetter() {
+        return false; // a distance: smaller is better
+    }
 }

@@ -1,0 +1,132 @@
+package io.kdbench.cli;
+
+import io.kdbench.api.MetricResult;
+import io.kdbench.env.Environment;
+import io.kdbench.run.RunSpec;
+import io.kdbench.store.CellRecord;
+import io.kdbench.store.CellStatus;
+import io.kdbench.store.Provenance;
+import io.kdbench.store.ResultsStore;
+import io.kdbench.store.SpecHash;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gate's exit codes on constructed stores: a clear regression, no change, an improvement, bad input. */
+class CompareCommandTest {
+    static final Environment ENV = new Environment("0.1.0", "abc", false, "17", "linux", "cpu", 2, "cpu", Map.of(), Map.of());
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    /** A results folder with method m (and optionally x) on dataset d, accuracy over seeds 1..n. */
+    static Path store(Path dir, String method, double... accuracy) throws IOException {
+        ResultsStore store = new ResultsStore(dir);
+        store.checkWritable();
+        for (int i = 0; i < accuracy.length; i++) {
+            RunSpec spec = new RunSpec(method, method, Map.of(), "d", "d", Map.of(), i + 1, List.of("accuracy"), "nan");
+            MetricResult r = new MetricResult("accuracy", Map.of("mean", new MetricResult.Aggregate(accuracy[i], 10, 0, 10)),
+                    Map.of(), "");
+            store.write(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1,
+                    spec, new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1, 0.1, 100,
+                    false, Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
+        }
+        return dir;
+    }
+
+    private int compare(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "compare";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.execute(all);
+    }
+
+    @Test
+    void aClearRegressionExitsOne() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        Path cand = store(dir.resolve("cand"), "m", 0.70, 0.71, 0.72);
+        assertEquals(1, compare("--baseline", base.toString(), "--candidate", cand.toString()));
+        assertTrue(out.toString().contains("worse") && out.toString().contains("gate: FAIL"), out.toString());
+    }
+
+    @Test
+    void noChangeExitsZero() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        assertEquals(0, compare("--baseline", base.toString(), "--candidate", base.toString()));
+        assertTrue(out.toString().contains("gate: PASS: 0 worse, 1 same"), out.toString());
+    }
+
+    @Test
+    void anImprovementExitsZeroAndJsonSaysBetter() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        Path cand = store(dir.resolve("cand"), "m", 0.92, 0.93, 0.95);
+        assertEquals(0, compare("--baseline", base.toString(), "--candidate", cand.toString(), "--json"));
+        String json = out.toString();
+        assertTrue(json.contains("\"verdict\" : \"BETTER\"") && json.contains("\"passed\" : true"), json);
+    }
+
+    @Test
+    void methodAgainstMethod() throws IOException {
+        Path both = store(dir.resolve("both"), "new", 0.60, 0.61, 0.62);
+        store(both, "x", 0.80, 0.82, 0.84);
+        assertEquals(1, compare("--candidate", both.toString(), "--method", "new", "--against", "x"));
+        assertTrue(out.toString().contains("new vs x"), out.toString());
+    }
+
+    @Test
+    void badInputExitsTwoWithOneMessage() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        assertEquals(2, compare("--baseline", dir.resolve("missing").toString(), "--candidate", base.toString()));
+        assertTrue(err.toString().contains("no such results folder"), err.toString());
+        err.reset();
+        Files.createDirectories(dir.resolve("empty"));
+        assertEquals(2, compare("--baseline", dir.resolve("empty").toString(), "--candidate", base.toString()));
+        assertTrue(err.toString().contains("not a results folder"), err.toString());
+        assertEquals(2, compare("--candidate", base.toString()));
+        assertEquals(2, compare("--baseline", base.toString(), "--candidate", base.toString(), "--margin", "-1"));
+        assertEquals(2, compare("--candidate", base.toString(), "--method", "nope", "--against", "m"));
+        Path other = store(dir.resolve("other"), "z", 0.5, 0.6);
+        assertEquals(2, compare("--baseline", base.toString(), "--candidate", other.toString()));
+    }
+
+    @Test
+    void reportCommandWritesTheFolder() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        store(base, "x", 0.60, 0.61, 0.62);
+        assertEquals(0, Main.execute("report", base.toString()), err.toString());
+        assertTrue(Files.isRegularFile(base.resolve("report/index.html")));
+        assertTrue(Files.isRegularFile(base.resolve("report/charts/bars-accuracy.svg")));
+        assertEquals(2, Main.execute("report", dir.resolve("missing").toString()));
+    }
+}

@@ -1,0 +1,61 @@
+package io.kdbench.reports;
+
+import io.kdbench.stats.Friedman;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Friedman test of one metric across datasets, on the methods that have a value on every dataset that has
+ * the metric (mean over seeds per dataset). Empty with a reason when it cannot be run.
+ *
+ * @param methods   the methods compared, in the order of the test's average ranks
+ * @param datasets  the datasets used
+ * @param left      methods left out because they miss a dataset
+ * @param reason    why there is no test (empty if there is one)
+ */
+public record CriticalDifferences(String metric, List<String> methods, List<String> datasets, List<String> left,
+                                  Optional<Friedman> friedman, String reason) {
+    /** The q table of the Nemenyi test stops at 10 methods. */
+    static final int MAX_METHODS = 10;
+
+    public static CriticalDifferences of(Leaderboard board, String metric) {
+        List<String> datasets = board.datasets().stream()
+                .filter(d -> board.methodsOn(d).stream().anyMatch(m -> has(board, m, d, metric))).toList();
+        List<String> methods = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (String m : board.methods()) {
+            if (board.usesPrivilegedAtTest(m)) {
+                continue;
+            }
+            boolean everywhere = datasets.stream().allMatch(d -> has(board, m, d, metric));
+            boolean anywhere = datasets.stream().anyMatch(d -> has(board, m, d, metric));
+            if (everywhere && !datasets.isEmpty()) {
+                methods.add(m);
+            } else if (anywhere) {
+                left.add(m);
+            }
+        }
+        String reason = datasets.size() < 2 ? "needs at least 2 datasets with " + metric + "; this report has " + datasets.size()
+                : methods.size() < 2 ? "needs at least 2 methods scored on every dataset; found " + methods.size()
+                : methods.size() > MAX_METHODS ? "the Nemenyi table covers at most 10 methods; found " + methods.size()
+                : "";
+        if (!reason.isEmpty()) {
+            return new CriticalDifferences(metric, methods, datasets, left, Optional.empty(), reason);
+        }
+        double[][] scores = new double[datasets.size()][methods.size()];
+        for (int i = 0; i < datasets.size(); i++) {
+            for (int j = 0; j < methods.size(); j++) {
+                scores[i][j] = board.entry(methods.get(j), datasets.get(i), metric).mean();
+            }
+        }
+        Friedman f = Friedman.of(scores, board.directions().higherIsBetter(metric));
+        return new CriticalDifferences(metric, methods, datasets, left, Optional.of(f), "");
+    }
+
+    private static boolean has(Leaderboard board, String m, String d, String metric) {
+        Leaderboard.Entry e = board.entry(m, d, metric);
+        return e != null && e.values().length > 0;
+    }
+}

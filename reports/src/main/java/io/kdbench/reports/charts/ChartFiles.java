@@ -1,0 +1,80 @@
+package io.kdbench.reports.charts;
+
+import io.kdbench.store.AtomicFiles;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.jfree.chart.ui.Drawable;
+import org.w3c.dom.Document;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Writes one drawing (a JFreeChart or a hand-drawn figure) as {@code <name>.png} and {@code <name>.svg}, atomically. */
+public final class ChartFiles {
+    /** PNGs are drawn at twice the layout size so they stay sharp on high-density screens. */
+    static final int PNG_SCALE = 2;
+
+    private ChartFiles() {
+    }
+
+    /** A chart to write, its file name without extension and its layout size in pixels. */
+    public record Chart(String name, Drawable drawing, int width, int height) {
+        public String file(ChartFormat format) {
+            return name + "." + format.extension();
+        }
+    }
+
+    public static void write(Path dir, Chart chart) throws IOException {
+        AtomicFiles.write(dir.resolve(chart.file(ChartFormat.PNG)), png(chart));
+        AtomicFiles.write(dir.resolve(chart.file(ChartFormat.SVG)), svg(chart));
+    }
+
+    static byte[] png(Chart chart) throws IOException {
+        BufferedImage image = new BufferedImage(chart.width() * PNG_SCALE, chart.height() * PNG_SCALE,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.scale(PNG_SCALE, PNG_SCALE);
+            chart.drawing().draw(g, new Rectangle2D.Double(0, 0, chart.width(), chart.height()));
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    static byte[] svg(Chart chart) throws IOException {
+        Document doc;
+        try {
+            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+                    .createDocument("http://www.w3.org/2000/svg", "svg", null);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no XML DOM in this JVM", e);
+        }
+        SVGGraphics2D g = new SVGGraphics2D(doc);
+        g.setSVGCanvasSize(new Dimension(chart.width(), chart.height()));
+        chart.drawing().draw(g, new Rectangle2D.Double(0, 0, chart.width(), chart.height()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            g.stream(w, true);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,17 @@
+package io.kdbench.reports.charts;
+
+/** The files each chart is written as: PNG for the page, SVG for papers. */
+public enum ChartFormat {
+    PNG("png"),
+    SVG("svg");
+
+    private final String extension;
+
+    ChartFormat(String extension) {
+        this.extension = extension;
+    }
+
+    public String extension() {
+        return extension;
+    }
+}

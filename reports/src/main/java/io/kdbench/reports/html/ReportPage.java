@@ -1,0 +1,277 @@
+package io.kdbench.reports.html;
+
+import io.kdbench.env.Environment;
+import io.kdbench.reports.Leaderboard;
+import io.kdbench.reports.Reported;
+import io.kdbench.reports.tables.Cells;
+import io.kdbench.stats.Interval;
+import io.kdbench.store.CellRecord;
+import io.kdbench.store.CellStatus;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import static io.kdbench.reports.html.Html.esc;
+
+/**
+ * The report's {@code index.html}: one self-contained page (inline CSS, no scripts, no network) whose images are
+ * the PNGs beside it. Sections are filled in by the report writer; a section with nothing to show says why.
+ */
+public final class ReportPage {
+    private final String title;
+    private final Leaderboard board;
+    private final List<CellRecord> cells;
+    private final Reported reported;
+    private final Map<Section, List<Figure>> figures = new EnumMap<>(Section.class);
+    private final Map<Section, List<String>> notes = new EnumMap<>(Section.class);
+    private final List<String> reportCommands = new ArrayList<>();
+
+    public ReportPage(String title, Leaderboard board, List<CellRecord> cells, Reported reported) {
+        this.title = title;
+        this.board = board;
+        this.cells = List.copyOf(cells);
+        this.reported = reported;
+    }
+
+    public void add(Section section, Figure figure) {
+        figures.computeIfAbsent(section, k -> new ArrayList<>()).add(figure);
+    }
+
+    /** A sentence shown in the section (plain text, escaped). */
+    public void note(Section section, String text) {
+        notes.computeIfAbsent(section, k -> new ArrayList<>()).add(text);
+    }
+
+    /** A command that (re)makes this report, shown in the reproducibility section. */
+    public void reportCommand(String command) {
+        reportCommands.add(command);
+    }
+
+    public String render() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        sb.append("<h1>").append(esc(title)).append("</h1>\n");
+        long ok = cells.stream().filter(c -> c.status() == CellStatus.OK).count();
+        sb.append("<p class=\"lead\">").append(cells.size()).append(" cells: ").append(ok).append(" scored, ")
+                .append(count(CellStatus.SKIPPED)).append(" skipped, ").append(count(CellStatus.FAILED)).append(" failed; ")
+                .append(board.methods().size()).append(" methods × ").append(board.datasets().size()).append(" datasets. ")
+                .append("Every number comes from the stored cells in <code>cells/</code>.</p>\n");
+        sb.append("<nav><ul>");
+        for (Section s : Section.values()) {
+            sb.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title())).append("</a></li>");
+        }
+        sb.append("</ul></nav>\n");
+        for (Section s : Section.values()) {
+            sb.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
+            switch (s) {
+                case LEADERBOARD -> leaderboard(sb);
+                case REPORTED -> reported(sb);
+                case NOT_SCORED -> notScored(sb);
+                case REPRODUCIBILITY -> reproducibility(sb);
+                default -> { }
+            }
+            for (String n : notes.getOrDefault(s, List.of())) {
+                sb.append("<p class=\"note\">").append(esc(n)).append("</p>\n");
+            }
+            for (Figure f : figures.getOrDefault(s, List.of())) {
+                sb.append("<figure><img src=\"charts/").append(esc(f.name())).append(".png\" alt=\"").append(esc(f.caption()))
+                        .append("\" style=\"width:").append(f.width()).append("px\">")
+                        .append("<figcaption>").append(esc(f.caption())).append(" · <a href=\"charts/").append(esc(f.name()))
+                        .append(".svg\">SVG</a> · <a href=\"charts/").append(esc(f.name())).append(".png\">PNG</a></figcaption></figure>\n");
+            }
+            sb.append("</section>\n");
+        }
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    private long count(CellStatus status) {
+        return cells.stream().filter(c -> c.status() == status).count();
+    }
+
+    private void leaderboard(StringBuilder sb) {
+        sb.append("<p>Each value is the mean ± sample standard deviation over seeds of the cell's headline value, ")
+                .append("with the 95% Student t interval of the mean, the seeds used, and the cases summed over seeds ")
+                .append("(<code>n_valid</code> defined of all, <code>n_penalised</code> given the penalty value). ")
+                .append("<strong>Bold ▲</strong> marks a method significantly better than the runner-up ")
+                .append("(two-sided paired t-test over shared seeds, p &lt; 0.05); a leader that is not significantly ")
+                .append("ahead is not marked.</p>\n");
+        if (board.datasets().stream().allMatch(d -> board.methodsOn(d).isEmpty())) {
+            sb.append("<p class=\"note\">No cell was scored.</p>\n");
+            return;
+        }
+        for (String d : board.datasets()) {
+            List<String> methods = board.methodsOn(d);
+            if (methods.isEmpty()) {
+                continue;
+            }
+            List<String> metrics = board.metricsOn(d);
+            sb.append("<h3>").append(esc(d)).append("</h3>\n<table class=\"board\"><thead><tr><th>method</th>");
+            for (String metric : metrics) {
+                sb.append("<th>").append(esc(metric)).append(board.directions().higherIsBetter(metric) ? " ↑" : " ↓").append("</th>");
+            }
+            sb.append("<th>parameters</th><th>train s</th></tr></thead><tbody>\n");
+            for (String m : methods) {
+                sb.append("<tr><td>").append(esc(m));
+                if (board.usesPrivilegedAtTest(m)) {
+                    sb.append(" <span class=\"tag\" title=\"reads privileged data at test time\">upper bound</span>");
+                }
+                sb.append("</td>");
+                for (String metric : metrics) {
+                    sb.append(valueCell(board.entry(m, d, metric), board.best(d, metric).filter(m::equals).isPresent(),
+                            reported.of(m, d, metric)));
+                }
+                sb.append("<td class=\"num\">").append(board.parameterCount(m, d).map(p -> String.format(Locale.ROOT, "%,d", p)).orElse("–"))
+                        .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f", board.trainSeconds(m, d)))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</tbody></table>\n");
+        }
+        sb.append("<p>Download: <a href=\"leaderboard.md\">Markdown</a> · <a href=\"leaderboard.tex\">LaTeX (booktabs)</a> · ")
+                .append("<a href=\"per_seed.csv\">per_seed.csv</a> · <a href=\"per_case.csv\">per_case.csv</a></p>\n");
+    }
+
+    private static String valueCell(Leaderboard.Entry e, boolean best, OptionalDouble paper) {
+        if (e == null) {
+            return "<td class=\"num\">–</td>";
+        }
+        StringBuilder sb = new StringBuilder("<td class=\"num").append(best ? " best" : "").append("\">");
+        int n = e.values().length;
+        String main = n == 0 ? "NaN" : n == 1 ? Cells.num(e.mean()) : Cells.num(e.mean()) + " ± " + Cells.num(e.sd());
+        sb.append(best ? "<strong>" + main + " ▲</strong>" : main);
+        Interval ci = e.ci();
+        sb.append("<br><small>");
+        if (n >= 2) {
+            sb.append("CI [").append(Cells.num(ci.lower())).append(", ").append(Cells.num(ci.upper())).append("] · ");
+        }
+        sb.append(n).append(n == 1 ? " seed" : " seeds");
+        if (e.nanSeeds() > 0) {
+            sb.append(" + ").append(e.nanSeeds()).append(" NaN");
+        }
+        sb.append(" · n_valid ").append(e.nValid()).append('/').append(e.nCases())
+                .append(" · n_penalised ").append(e.nPenalised()).append("</small>");
+        if (paper.isPresent()) {
+            sb.append("<br><small class=\"paper\">paper ").append(Cells.num(paper.getAsDouble())).append("</small>");
+        }
+        return sb.append("</td>").toString();
+    }
+
+    private void reported(StringBuilder sb) {
+        if (reported.isEmpty()) {
+            sb.append("<p class=\"note\">The experiment gives no reported values (add <code>reported:</code> with keys ")
+                    .append("<code>method/dataset/metric</code> to its file).</p>\n");
+            return;
+        }
+        sb.append("<p>A paper's reported value beside kdbench's reproduction. <em>Inside CI</em> says whether the ")
+                .append("reported value lies in the 95% interval of our mean over seeds.</p>\n");
+        sb.append("<table><thead><tr><th>method</th><th>dataset</th><th>metric</th><th>reported</th><th>kdbench</th>")
+                .append("<th>95% CI</th><th>kdbench − reported</th><th>inside CI</th></tr></thead><tbody>\n");
+        for (Map.Entry<String, Double> r : new java.util.TreeMap<>(reported.values()).entrySet()) {
+            String[] k = r.getKey().split("/", 3);
+            Leaderboard.Entry e = board.entry(k[0], k[1], k[2]);
+            sb.append("<tr><td>").append(esc(k[0])).append("</td><td>").append(esc(k[1])).append("</td><td>").append(esc(k[2]))
+                    .append("</td><td class=\"num\">").append(Cells.num(r.getValue())).append("</td>");
+            if (e == null || e.values().length == 0) {
+                sb.append("<td colspan=\"4\">not in this report's cells</td></tr>\n");
+                continue;
+            }
+            Interval ci = e.ci();
+            sb.append("<td class=\"num\">").append(Cells.num(e.mean())).append("</td><td class=\"num\">[")
+                    .append(Cells.num(ci.lower())).append(", ").append(Cells.num(ci.upper())).append("]</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%+.3f", e.mean() - r.getValue())).append("</td><td>")
+                    .append(Double.isNaN(ci.lower()) ? "n/a (1 seed)" : ci.contains(r.getValue()) ? "yes" : "no").append("</td></tr>\n");
+        }
+        sb.append("</tbody></table>\n");
+    }
+
+    private void notScored(StringBuilder sb) {
+        List<Leaderboard.Problem> problems = board.problems();
+        if (problems.isEmpty()) {
+            sb.append("<p>Every cell was scored.</p>\n");
+            return;
+        }
+        sb.append("<table><thead><tr><th>status</th><th>method</th><th>dataset</th><th>seed</th><th>reason</th></tr></thead><tbody>\n");
+        for (Leaderboard.Problem p : problems) {
+            sb.append("<tr class=\"").append(p.status().name().toLowerCase(Locale.ROOT)).append("\"><td>")
+                    .append(p.status().name().toLowerCase(Locale.ROOT)).append("</td><td>").append(esc(p.method()))
+                    .append("</td><td>").append(esc(p.dataset())).append("</td><td>").append(p.seed()).append("</td><td>")
+                    .append(esc(p.reason())).append(p.failedEpoch() >= 0 ? " (epoch " + p.failedEpoch() + ")" : "")
+                    .append("</td></tr>\n");
+        }
+        sb.append("</tbody></table>\n");
+    }
+
+    private void reproducibility(StringBuilder sb) {
+        Map<Environment, Integer> envs = new LinkedHashMap<>();
+        Set<String> commands = new LinkedHashSet<>();
+        String first = null;
+        String last = null;
+        for (CellRecord c : cells) {
+            envs.merge(c.provenance().environment(), 1, Integer::sum);
+            commands.add(c.provenance().command());
+            String end = c.provenance().endTime();
+            first = first == null || end.compareTo(first) < 0 ? end : first;
+            last = last == null || end.compareTo(last) > 0 ? end : last;
+        }
+        sb.append("<p>The cells were stored between ").append(esc(String.valueOf(first))).append(" and ")
+                .append(esc(String.valueOf(last))).append(", in ").append(envs.size())
+                .append(envs.size() == 1 ? " environment" : " environments").append(":</p>\n");
+        sb.append("<table><thead><tr><th>cells</th><th>code</th><th>backend</th><th>versions</th><th>hardware</th><th>Java / OS</th></tr></thead><tbody>\n");
+        for (Map.Entry<Environment, Integer> e : envs.entrySet()) {
+            Environment v = e.getKey();
+            sb.append("<tr><td class=\"num\">").append(e.getValue()).append("</td><td><code>").append(esc(v.codeVersion()))
+                    .append("</code></td><td>").append(esc(v.backendName())).append("</td><td>").append(esc(join(v.backendVersions())))
+                    .append("</td><td>").append(esc(v.cpuModel())).append(" · ").append(v.availableProcessors()).append(" threads")
+                    .append(v.device().isEmpty() ? "" : " · " + esc(join(v.device()))).append("</td><td>")
+                    .append(esc(v.javaVersion())).append(" · ").append(esc(v.os())).append("</td></tr>\n");
+        }
+        sb.append("</tbody></table>\n");
+        if (envs.keySet().stream().anyMatch(Environment::gitDirty)) {
+            sb.append("<p class=\"note\">Some cells were made from a working tree with uncommitted changes (-dirty).</p>\n");
+        }
+        sb.append("<p>The commands that made the cells:</p>\n<pre>");
+        commands.forEach(c -> sb.append(esc(c)).append('\n'));
+        sb.append("</pre>\n<p>The command that made this report:</p>\n<pre>");
+        reportCommands.forEach(c -> sb.append(esc(c)).append('\n'));
+        sb.append("</pre>\n");
+    }
+
+    private static String join(Map<String, String> m) {
+        StringBuilder sb = new StringBuilder();
+        m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return sb.length() == 0 ? "–" : sb.toString();
+    }
+
+    private static final String CSS = """
+            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1200px;
+                   padding: 0 1rem; color: #222; line-height: 1.45; }
+            h1 { font-size: 1.7rem; margin-bottom: .2rem; }
+            h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.2rem; }
+            nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; font-size: .9rem; }
+            table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
+            th, td { border-bottom: 1px solid #e2e2e2; padding: .35rem .6rem; text-align: left; vertical-align: top; }
+            th { background: #f4f4f4; }
+            td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td.best { background: #e9f6ea; }
+            small { color: #666; }
+            small.paper { color: #8a4b00; }
+            .tag { font-size: .75rem; background: #fff1d6; border: 1px solid #e0b96a; border-radius: 3px; padding: 0 .3rem; }
+            tr.failed td { background: #fdecec; }
+            tr.skipped td { background: #f6f6f6; }
+            .note { color: #555; font-style: italic; }
+            figure { display: inline-block; margin: .5rem 1rem 1rem 0; vertical-align: top; }
+            figure img { max-width: 100%; border: 1px solid #eee; }
+            figcaption { font-size: .85rem; color: #555; }
+            pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; }
+            .lead { color: #444; }
+            """;
+}

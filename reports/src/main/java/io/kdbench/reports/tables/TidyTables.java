@@ -1,0 +1,79 @@
+package io.kdbench.reports.tables;
+
+import io.kdbench.api.MetricResult;
+import io.kdbench.store.CellRecord;
+import io.kdbench.store.CellStatus;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Long ("tidy") tables for pandas and R: one row per observation, one column per variable.
+ * {@code per_seed.csv}: every aggregate value of every scored cell with its case counts;
+ * {@code per_case.csv}: every per-case value, challengeR's (task, case, algorithm, value) shape plus seed and class.
+ */
+public final class TidyTables {
+    public static final String PER_SEED = "per_seed.csv";
+    public static final String PER_CASE = "per_case.csv";
+    static final String PER_SEED_HEADER = "method,dataset,seed,metric,class,value,n_valid,n_penalised,n_cases";
+    static final String PER_CASE_HEADER = "method,dataset,seed,metric,case,class,value";
+
+    private TidyTables() {
+    }
+
+    public static String perSeed(List<CellRecord> cells) {
+        StringBuilder sb = new StringBuilder(PER_SEED_HEADER).append('\n');
+        for (CellRecord c : scored(cells)) {
+            for (Map.Entry<String, MetricResult> m : c.metrics().entrySet()) {
+                for (Map.Entry<String, MetricResult.Aggregate> a : m.getValue().aggregate().entrySet()) {
+                    MetricResult.Aggregate v = a.getValue();
+                    prefix(sb, c, m.getKey()).append(field(a.getKey())).append(',').append(num(v.value())).append(',')
+                            .append(v.nValid()).append(',').append(v.nPenalised()).append(',').append(v.nCases()).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    public static String perCase(List<CellRecord> cells) {
+        StringBuilder sb = new StringBuilder(PER_CASE_HEADER).append('\n');
+        for (CellRecord c : scored(cells)) {
+            for (Map.Entry<String, MetricResult> m : c.metrics().entrySet()) {
+                for (Map.Entry<String, Map<String, Double>> kase : m.getValue().perCase().entrySet()) {
+                    for (Map.Entry<String, Double> v : kase.getValue().entrySet()) {
+                        prefix(sb, c, m.getKey()).append(field(kase.getKey())).append(',').append(field(v.getKey()))
+                                .append(',').append(num(v.getValue())).append('\n');
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<CellRecord> scored(List<CellRecord> cells) {
+        return cells.stream().filter(c -> c.status() == CellStatus.OK)
+                .sorted(Comparator.comparing((CellRecord c) -> c.spec().method())
+                        .thenComparing(c -> c.spec().dataset())
+                        .thenComparingLong(c -> c.spec().seed()))
+                .toList();
+    }
+
+    private static StringBuilder prefix(StringBuilder sb, CellRecord c, String metric) {
+        return sb.append(field(c.spec().method())).append(',').append(field(c.spec().dataset())).append(',')
+                .append(c.spec().seed()).append(',').append(field(metric)).append(',');
+    }
+
+    /** NaN as "NA", which both pandas and R read as missing. */
+    static String num(Double v) {
+        return v == null || v.isNaN() ? "NA" : v.toString();
+    }
+
+    /** RFC 4180 quoting, only where needed. */
+    static String field(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

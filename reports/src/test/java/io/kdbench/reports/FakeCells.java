@@ -1,0 +1,87 @@
+package io.kdbench.reports;
+
+import io.kdbench.api.MetricResult;
+import io.kdbench.env.Environment;
+import io.kdbench.run.RunSpec;
+import io.kdbench.store.CellRecord;
+import io.kdbench.store.CellStatus;
+import io.kdbench.store.Provenance;
+import io.kdbench.store.ResultsStore;
+import io.kdbench.store.SpecHash;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Constructed cells with chosen values, so report statistics can be checked against hand-computed answers. */
+public final class FakeCells {
+    public static final Environment ENV = new Environment("0.1.0", "0123456789abcdef", false, "17.0.9 (Test)",
+            "Linux amd64", "Test CPU @ 2.0GHz", 2, "nd4j-cpu", Map.of("nd4j", "1.0.0-M2.1"), Map.of());
+
+    private final List<CellRecord> cells = new ArrayList<>();
+
+    /** A scored cell: each metric's headline value; 10 cases per cell, all valid. */
+    public FakeCells ok(String method, String dataset, long seed, Map<String, Double> values) {
+        return ok(method, dataset, seed, values, 1000, 2.0 + seed, Map.of());
+    }
+
+    public FakeCells ok(String method, String dataset, long seed, Map<String, Double> values, long params,
+                        double trainSeconds, Map<String, Object> extras) {
+        RunSpec spec = spec(method, dataset, seed, List.copyOf(values.keySet()));
+        Map<String, MetricResult> metrics = new LinkedHashMap<>();
+        values.forEach((metric, v) -> {
+            Map<String, Map<String, Double>> perCase = new LinkedHashMap<>();
+            for (int i = 0; i < 3; i++) {
+                perCase.put("case-" + i, Map.of("mean", v));
+            }
+            int valid = Double.isNaN(v) ? 0 : 10;
+            metrics.put(metric, new MetricResult(metric, Map.of("mean", new MetricResult.Aggregate(v, valid, 0, 10)), perCase, ""));
+        });
+        List<Double> loss = List.of(1.0, 0.6 + 0.01 * seed, 0.4 + 0.01 * seed);
+        cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
+                provenance(seed), trainSeconds, 0.1, params, false, metrics, Map.of("loss", loss), extras, Map.of(), ""));
+        return this;
+    }
+
+    public FakeCells notScored(CellStatus status, String method, String dataset, long seed, String reason) {
+        RunSpec spec = spec(method, dataset, seed, List.of());
+        cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), status, reason,
+                status == CellStatus.FAILED ? 3 : -1, spec, provenance(seed), 0, 0, 0, false, Map.of(), Map.of(), Map.of(),
+                Map.of(), ""));
+        return this;
+    }
+
+    /** The same metric values over seeds 1..n. */
+    public FakeCells seeds(String method, String dataset, String metric, double... values) {
+        for (int i = 0; i < values.length; i++) {
+            ok(method, dataset, i + 1, Map.of(metric, values[i]));
+        }
+        return this;
+    }
+
+    public List<CellRecord> cells() {
+        return List.copyOf(cells);
+    }
+
+    /** Writes the cells as a results folder. */
+    public Path writeTo(Path dir) throws IOException {
+        ResultsStore store = new ResultsStore(dir);
+        store.checkWritable();
+        for (CellRecord c : cells) {
+            store.write(c);
+        }
+        return dir;
+    }
+
+    private static RunSpec spec(String method, String dataset, long seed, List<String> metrics) {
+        return new RunSpec(method, method, Map.of(), dataset, dataset, Map.of(), seed, metrics, "nan");
+    }
+
+    private static Provenance provenance(long seed) {
+        return new Provenance(ENV, "2026-01-01T00:00:0" + seed + "Z", "2026-01-01T00:01:0" + seed + "Z",
+                "kdbench run experiments/fake.yaml");
+    }
+}

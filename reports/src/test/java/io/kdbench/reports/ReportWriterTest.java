@@ -1,0 +1,86 @@
+package io.kdbench.reports;
+
+import io.kdbench.store.CellStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportWriterTest {
+    @TempDir
+    Path dir;
+
+    /** Three methods on two datasets (one federated), a skipped and a failed cell, a reported value. */
+    static FakeCells sample() {
+        FakeCells cells = new FakeCells();
+        double[][] auroc = {{0.91, 0.92, 0.94}, {0.81, 0.83, 0.82}, {0.70, 0.74, 0.72}};
+        String[] methods = {"kd-attention", "vit-student", "small-cnn"};
+        long[] params = {52_000, 48_000, 9_000};
+        for (int m = 0; m < 3; m++) {
+            for (int s = 0; s < 3; s++) {
+                cells.ok(methods[m], "toy-blobs", s + 1, Map.of("auroc", auroc[m][s], "accuracy", auroc[m][s] - 0.1),
+                        params[m], 10.0 * (m + 1) + s, Map.of());
+                Map<String, Object> clients = Map.of("clients", Map.of("site-a", Map.of("auroc", auroc[m][s] - 0.05),
+                        "site-b", Map.of("auroc", auroc[m][s] - 0.02)));
+                cells.ok(methods[m], "knee-fed", s + 1, Map.of("auroc", auroc[m][s] - 0.03, "accuracy", auroc[m][s] - 0.2),
+                        params[m], 12.0 * (m + 1) + s, clients);
+            }
+        }
+        cells.notScored(CellStatus.SKIPPED, "seg-kd", "toy-blobs", 1, "needs a segmentation task");
+        cells.notScored(CellStatus.FAILED, "seg-kd", "knee-fed", 1, "loss diverged: NaN");
+        return cells;
+    }
+
+    static Path write(Path dir) throws IOException {
+        return new ReportWriter(MetricDirections.lowerIsBetter()).write(dir.resolve("report"), "sample", sample().cells(),
+                new Reported(Map.of("kd-attention/toy-blobs/auroc", 0.95)), "kdbench report " + dir);
+    }
+
+    @Test
+    void writesAPageWhoseEveryImageExistsInBothFormats() throws IOException {
+        Path index = write(dir);
+        String html = Files.readString(index);
+        Matcher m = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        int images = 0;
+        while (m.find()) {
+            Path png = index.getParent().resolve(m.group(1));
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertNotNull(img, "readable PNG " + png);
+            assertTrue(img.getWidth() > 400, png.toString());
+            Path svg = Path.of(png.toString().replaceAll("\\.png$", ".svg"));
+            assertTrue(Files.readString(svg).contains("<svg"), svg.toString());
+            images++;
+        }
+        // strip + bars for 2 metrics, 2 CD diagrams, 2 loss curves, 2 x 2 cost plots, 1 client chart
+        assertEquals(4 + 2 + 2 + 4 + 1, images);
+        for (String f : List.of("leaderboard.md", "leaderboard.tex", "per_seed.csv", "per_case.csv")) {
+            assertTrue(Files.size(index.getParent().resolve(f)) > 50, f);
+        }
+    }
+
+    @Test
+    void thePageShowsTheStatisticsReasonsReportedValueAndProvenance() throws IOException {
+        String html = Files.readString(write(dir));
+        // kd-attention on toy-blobs auroc: mean 0.9233, sd 0.01528, CI half-width 4.302653 * 0.01528 / sqrt 3 = 0.03795
+        assertTrue(html.contains("<strong>0.923 ± 0.015 ▲</strong><br><small>CI [0.885, 0.961] · 3 seeds · n_valid 30/30 · n_penalised 0</small>"
+                + "<br><small class=\"paper\">paper 0.950</small>"), html);
+        assertTrue(html.contains("<td class=\"num\">0.950</td><td class=\"num\">0.923</td><td class=\"num\">[0.885, 0.961]</td>"
+                + "<td class=\"num\">-0.027</td><td>yes</td>"), html);
+        assertTrue(html.contains("needs a segmentation task") && html.contains("loss diverged: NaN (epoch 3)"), html);
+        assertTrue(html.contains("0.1.0+0123456789abcdef") && html.contains("Test CPU @ 2.0GHz"), html);
+        assertTrue(html.contains("kdbench run experiments/fake.yaml") && html.contains("kdbench report " + dir), html);
+        assertTrue(html.contains("Nemenyi CD = 2.34"), html); // q(k=3) = 2.343 times sqrt(3 * 4 / (6 * 2)) = 1
+    }
+}

@@ -1,0 +1,87 @@
+package io.kdbench.reports.gate;
+
+import io.kdbench.reports.FakeCells;
+import io.kdbench.reports.MetricDirections;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegressionGateTest {
+    static final MetricDirections DIRECTIONS = MetricDirections.lowerIsBetter("hd95[monai]");
+    static final RegressionGate GATE = new RegressionGate(DIRECTIONS, OptionalDouble.empty(), RegressionGate.ALPHA);
+
+    static List<io.kdbench.store.CellRecord> cells(String metric, double... v) {
+        return new FakeCells().seeds("m", "d", metric, v).cells();
+    }
+
+    @Test
+    void aClearRegressionIsWorseWithTheHandComputedPValue() {
+        // baseline sd 0.02 is the margin; d = -0.10, -0.11, -0.12; d + margin = -0.08, -0.09, -0.10:
+        // t = -0.09 / (0.01 / sqrt 3) = -15.588; for 2 df, P(T < t) = 1/2 + t / (2 sqrt(2 + t^2)) = 0.002049
+        GateResult r = GATE.compareStores("b", cells("auroc", 0.80, 0.82, 0.84), "c", cells("auroc", 0.70, 0.71, 0.72));
+        GateRow row = r.rows().get(0);
+        assertEquals(Verdict.WORSE, row.verdict());
+        assertEquals(0.02, row.margin(), 1e-12);
+        assertEquals(-0.11, row.improvement(), 1e-12);
+        assertEquals(-11.0, row.cohensDz(), 1e-9);
+        double t = -0.09 / (0.01 / Math.sqrt(3));
+        assertEquals(0.5 + t / (2 * Math.sqrt(2 + t * t)), row.pWorse(), 1e-9);
+        assertFalse(r.passed());
+    }
+
+    @Test
+    void noChangeIsSameAndPasses() {
+        GateResult r = GATE.compareStores("b", cells("auroc", 0.80, 0.82, 0.84), "c", cells("auroc", 0.80, 0.82, 0.84));
+        assertEquals(Verdict.SAME, r.rows().get(0).verdict());
+        assertTrue(r.passed());
+    }
+
+    @Test
+    void aChangeWithinTheMarginIsSame() {
+        // d = -0.005, -0.015, +0.005: mean -0.005, well inside the margin 0.02
+        GateResult r = GATE.compareStores("b", cells("auroc", 0.80, 0.82, 0.84), "c", cells("auroc", 0.795, 0.805, 0.845));
+        assertEquals(Verdict.SAME, r.rows().get(0).verdict());
+    }
+
+    @Test
+    void anImprovementIsBetterAndLowerIsBetterMetricsAreFlipped() {
+        GateResult r = GATE.compareStores("b", cells("hd95[monai]", 5.0, 5.2, 5.4), "c", cells("hd95[monai]", 3.0, 3.3, 3.4));
+        GateRow row = r.rows().get(0);
+        assertEquals(Verdict.BETTER, row.verdict());
+        assertTrue(row.improvement() > 0, "smaller distance = positive improvement");
+        assertTrue(r.passed());
+    }
+
+    @Test
+    void aGivenMarginOverridesTheBaselineSd() {
+        RegressionGate wide = new RegressionGate(DIRECTIONS, OptionalDouble.of(0.5), RegressionGate.ALPHA);
+        GateResult r = wide.compareStores("b", cells("auroc", 0.80, 0.82, 0.84), "c", cells("auroc", 0.70, 0.71, 0.72));
+        assertEquals(Verdict.SAME, r.rows().get(0).verdict());
+        assertEquals("given", r.rows().get(0).marginSource());
+    }
+
+    @Test
+    void methodAgainstMethodInOneFolder() {
+        List<io.kdbench.store.CellRecord> all = new FakeCells().seeds("new", "d", "auroc", 0.90, 0.93, 0.92)
+                .seeds("x", "d", "auroc", 0.80, 0.82, 0.84).cells();
+        GateResult r = GATE.compareMethods("f", all, "new", "f", all, "x");
+        assertEquals("new vs x", r.rows().get(0).method());
+        assertEquals(Verdict.BETTER, r.rows().get(0).verdict());
+        assertThrows(IllegalArgumentException.class, () -> GATE.compareMethods("f", all, "nope", "f", all, "x"));
+    }
+
+    @Test
+    void nothingInCommonIsBadInputAndOneSeedIsNotCompared() {
+        assertThrows(IllegalArgumentException.class,
+                () -> GATE.compareStores("b", cells("auroc", 0.8, 0.9), "c", cells("accuracy", 0.8, 0.9)));
+        GateResult r = GATE.compareStores("b", cells("auroc", 0.8), "c", cells("auroc", 0.2));
+        assertEquals(Verdict.NOT_COMPARED, r.rows().get(0).verdict());
+        assertTrue(r.passed());
+    }
+}

@@ -1,0 +1,50 @@
+package io.kdbench.reports.tables;
+
+import io.kdbench.reports.FakeCells;
+import io.kdbench.reports.Leaderboard;
+import io.kdbench.reports.MetricDirections;
+import io.kdbench.reports.Reported;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeaderboardTablesTest {
+    private static final Leaderboard BOARD = Leaderboard.of(new FakeCells()
+            .seeds("kd", "toy", "hd95[monai]", 2.0, 2.1, 2.2)
+            .seeds("base", "toy", "hd95[monai]", 5.0, 5.3, 5.1).cells(), MetricDirections.lowerIsBetter("hd95[monai]"));
+
+    @Test
+    void markdownBoldsTheSignificantBestAndShowsTheReportedValue() {
+        String md = LeaderboardTables.render(BOARD, new Reported(Map.of("kd/toy/hd95[monai]", 1.9)), TableFormat.MARKDOWN);
+        // mean 2.1, sd 0.1, CI 2.1 -+ 4.302653 * 0.1 / sqrt 3 = [1.852, 2.348]
+        assertTrue(md.contains("| kd | **2.100 ± 0.100 [1.852, 2.348]** (paper 1.900) |"), md);
+        assertTrue(md.contains("| base | 5.133 ± 0.153 [4.754, 5.513] |"), md);
+        assertTrue(md.contains("| method | hd95[monai] |\n| --- | --- |"), md);
+    }
+
+    @Test
+    void latexIsBooktabsWithEscapedNames() {
+        String tex = LeaderboardTables.render(BOARD, Reported.NONE, TableFormat.LATEX);
+        assertTrue(tex.contains("\\toprule\nmethod & hd95{[}monai{]} \\\\\n\\midrule\n"), tex);
+        assertTrue(tex.contains("kd & \\textbf{2.100 $\\pm$ 0.100 [1.852, 2.348]} \\\\"), tex);
+        assertTrue(tex.contains("\\bottomrule"), tex);
+        assertEquals("a\\_b \\& c\\%", LeaderboardTables.tex("a_b & c%"));
+    }
+
+    @Test
+    void tidyTablesHaveOneObservationPerRowAndNaAsMissing() {
+        FakeCells cells = new FakeCells().ok("m", "d", 1, Map.of("auroc", Double.NaN)).ok("m", "d", 2, Map.of("auroc", 0.5));
+        String perSeed = TidyTables.perSeed(cells.cells());
+        assertEquals("""
+                method,dataset,seed,metric,class,value,n_valid,n_penalised,n_cases
+                m,d,1,auroc,mean,NA,0,0,10
+                m,d,2,auroc,mean,0.5,10,0,10
+                """, perSeed);
+        String perCase = TidyTables.perCase(cells.cells());
+        assertTrue(perCase.startsWith("method,dataset,seed,metric,case,class,value\nm,d,1,auroc,case-0,mean,NA\n"), perCase);
+        assertEquals(1 + 6, perCase.lines().count());
+    }
+}
