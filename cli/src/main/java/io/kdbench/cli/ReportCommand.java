@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
 
     static Path write(Path results, String name, List<CellRecord> cells, Reported reported, ClassLoader loader,
                       String command) throws IOException {
-        return new ReportWriter(MetricDirections.load(loader))
+        return new ReportWriter(MetricDirections.load(loader), new RegeneratedCases(Registries.load(loader)))
                 .write(results.resolve(ReportWriter.DIR), name, cells, reported, command);
     }
 

@@ -20,6 +20,7 @@ import io.kdbench.registry.Registries;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 import io.kdbench.store.Provenance;
+import io.kdbench.store.StoredAttention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,9 +97,14 @@ public final class CellRunner {
                     results.put(metricId, metric.evaluate(splits.test(), predictions, info, policy));
                 }
             }
+            Map<String, Object> extras = new LinkedHashMap<>(log.extras());
+            List<Map<String, Object>> attention = StoredAttention.of(predictions);
+            if (!attention.isEmpty()) {
+                extras.put(StoredAttention.KEY, attention);
+            }
             return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(start),
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
-                    results, log.curves(), log.extras(), probabilities(predictions), "");
+                    results, log.curves(), extras, probabilities(predictions), "");
         } catch (DivergenceException e) {
             return failed(hash, spec, start, log, e.getMessage(), e.epoch());
         } catch (Exception | OutOfMemoryError e) {

@@ -1,5 +1,6 @@
 package io.kdbench.reports;
 
+import io.kdbench.reports.charts.AttentionOverlay;
 import io.kdbench.reports.charts.ChartFiles;
 import io.kdbench.reports.charts.ClientBars;
 import io.kdbench.reports.charts.CostScatter;
@@ -15,6 +16,7 @@ import io.kdbench.reports.tables.TidyTables;
 import io.kdbench.stats.Friedman;
 import io.kdbench.store.AtomicFiles;
 import io.kdbench.store.CellRecord;
+import io.kdbench.store.StoredAttention;
 import org.jfree.chart.ui.Drawable;
 
 import java.io.IOException;
@@ -36,9 +38,15 @@ public final class ReportWriter {
     static final int NARROW = 560;
 
     private final MetricDirections directions;
+    private final CaseImages images;
 
     public ReportWriter(MetricDirections directions) {
+        this(directions, CaseImages.NONE);
+    }
+
+    public ReportWriter(MetricDirections directions, CaseImages images) {
         this.directions = directions;
+        this.images = images;
     }
 
     /**
@@ -89,9 +97,7 @@ public final class ReportWriter {
             page.note(Section.CLIENTS, "Nothing to show: no scored cell stores per-client values (extras \""
                     + FederatedClients.EXTRAS_KEY + "\", written by federated methods).");
         }
-        page.note(Section.ATTENTION, "Not drawn: stored cells keep metric values, curves and probabilities but neither "
-                + "images nor attention maps, so there is nothing faithful to overlay. The localization metrics "
-                + "(loc-auroc, loc-box-iou, loc-outside-mass) score the attention maps against the regions instead.");
+        attention(page, charts, cells);
         page.note(Section.COST, "Training time is the wall time of one cell on the hardware listed under Reproducibility.");
 
         AtomicFiles.writeString(reportDir.resolve(TableFormat.MARKDOWN.fileName()),
@@ -103,6 +109,35 @@ public final class ReportWriter {
         Path index = reportDir.resolve(INDEX);
         AtomicFiles.writeString(index, page.render());
         return index;
+    }
+
+    /** For each method and dataset, the first seed's stored attention maps over their images, ROI outlined. */
+    private void attention(ReportPage page, Path charts, List<CellRecord> cells) throws IOException {
+        Map<String, CellRecord> first = new java.util.TreeMap<>();
+        for (CellRecord c : cells) {
+            if (!StoredAttention.read(c).isEmpty()) {
+                first.merge(c.spec().method() + " / " + c.spec().dataset(), c,
+                        (a, b) -> a.spec().seed() <= b.spec().seed() ? a : b);
+            }
+        }
+        for (Map.Entry<String, CellRecord> e : first.entrySet()) {
+            Map<String, io.kdbench.data.Sample> samples = images.testCases(e.getValue());
+            List<AttentionOverlay.Panel> panels = StoredAttention.read(e.getValue()).stream()
+                    .filter(m -> samples.containsKey(m.caseId()))
+                    .map(m -> new AttentionOverlay.Panel(samples.get(m.caseId()), m)).toList();
+            if (panels.isEmpty()) {
+                page.note(Section.ATTENTION, e.getKey() + ": maps stored, but the test images could not be regenerated.");
+                continue;
+            }
+            AttentionOverlay overlay = new AttentionOverlay(panels);
+            chart(page, charts, Section.ATTENTION, "attention-" + slug(e.getKey()),
+                    e.getKey() + ", seed " + e.getValue().spec().seed() + ": attention (red) over the test image, region "
+                            + "of interest outlined in green", overlay, overlay.width(), overlay.height());
+        }
+        if (first.isEmpty()) {
+            page.note(Section.ATTENTION, "No cell stored attention maps (only attention-based students do). The "
+                    + "localization metrics (loc-auroc, loc-box-iou, loc-outside-mass) score the maps against the regions.");
+        }
     }
 
     private static void criticalDifference(ReportPage page, Path charts, Leaderboard board, String metric) throws IOException {
