@@ -66,6 +66,23 @@ class LossesTest {
     }
 
     @Test
+    void groupedCrossEntropyIsTheSumOfEachTasksCrossEntropy() {
+        SameDiff sd = SameDiff.create();
+        // tasks of sizes 2 and 3 side by side
+        SDVariable z = sd.constant(Nd4j.createFromArray(new float[][] {{1, -1, 0.5f, 2, 0}, {0, 3, -2, 0, 1}}));
+        SDVariable y = sd.constant(Nd4j.createFromArray(new float[][] {{1, 0, 0, 1, 0}, {0, 1, 0, 0, 1}}));
+        SDVariable g = sd.constant(Nd4j.createFromArray(new float[][] {{1, 0}, {1, 0}, {0, 1}, {0, 1}, {0, 1}}));
+        double expected = (-Math.log(softmax(new double[] {1, -1}, 1)[0]) - Math.log(softmax3(0.5, 2, 0)[1])
+                - Math.log(softmax(new double[] {0, 3}, 1)[1]) - Math.log(softmax3(-2, 0, 1)[2])) / 2;
+        assertEquals(expected, eval(sd, Losses.groupedCrossEntropy(sd, z, y, g)), 1e-5);
+    }
+
+    private static double[] softmax3(double a, double b, double c) {
+        double s = Math.exp(a) + Math.exp(b) + Math.exp(c);
+        return new double[] {Math.exp(a) / s, Math.exp(b) / s, Math.exp(c) / s};
+    }
+
+    @Test
     void stopGradientBlocksTheGradient() {
         SameDiff sd = SameDiff.create();
         SDVariable w = sd.var("w", Nd4j.createFromArray(2f));
