@@ -24,10 +24,22 @@ public final class ConvLayers {
 
     /** k x k convolution, stride 1, same padding: x [B, in, H, W] -> [B, out, H, W]. Weights [k, k, in, out]. */
     public SDVariable conv2d(String name, SDVariable x, int in, int out, int k) {
+        return conv2dWeights(name, in, out, k).apply(x);
+    }
+
+    /** A 2-D convolution's weights, to apply to several inputs (an encoder shared between modalities). */
+    public Conv2d conv2dWeights(String name, int in, int out, int k) {
         SDVariable w = sd.var(name + "_W", init.he((long) k * k * in, k, k, in, out));
         SDVariable b = sd.var(name + "_b", Init.zeros(out));
-        return sd.cnn.conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+        return new Conv2d(sd, w, b, k);
+    }
+
+    /** k x k, stride 1, same-padded convolution weights; every application shares them (gradients add up). */
+    public record Conv2d(SameDiff sd, SDVariable w, SDVariable b, int k) {
+        public SDVariable apply(SDVariable x) {
+            return sd.cnn.conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
+                    .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+        }
     }
 
     /** k^3 convolution, stride 1, same padding: x [B, in, D, H, W] -> [B, out, D, H, W]. Weights [k, k, k, in, out]. */

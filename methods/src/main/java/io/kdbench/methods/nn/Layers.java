@@ -19,9 +19,21 @@ public final class Layers {
 
     /** x [N, in] -> [N, out] with weight W [in, out] and bias b [out]. */
     public SDVariable dense(String name, SDVariable x, int in, int out) {
+        return denseWeights(name, in, out).apply(x);
+    }
+
+    /** A dense layer's weights, to apply to several inputs (shared modules such as a cross-attention). */
+    public Dense denseWeights(String name, int in, int out) {
         SDVariable w = sd.var(name + "_W", init.xavier(in, out, in, out));
         SDVariable b = sd.var(name + "_b", Init.zeros(1, out));
-        return x.mmul(w).add(b);
+        return new Dense(w, b);
+    }
+
+    /** Weight W [in, out] and bias b [1, out]; every application shares them (gradients add up). */
+    public record Dense(SDVariable w, SDVariable b) {
+        public SDVariable apply(SDVariable x) {
+            return x.mmul(w).add(b);
+        }
     }
 
     /** Layer norm over the last axis of a rank-2 input [N, D], with learned gain and bias. */

@@ -69,21 +69,7 @@ public final class VisionTransformer {
 
     /** Multi-head self-attention over x [B*T, D]; the softmax output is named {@code mapName}. */
     static SDVariable attention(Layers layers, String p, SDVariable x, int t, Config c, String mapName) {
-        SameDiff sd = layers.sd();
-        int d = c.width();
-        int h = c.heads();
-        int dh = d / h;
-        SDVariable q = heads(layers.dense(p + "q", x, d, d), t, h, dh);
-        SDVariable k = heads(layers.dense(p + "k", x, d, d), t, h, dh);
-        SDVariable v = heads(layers.dense(p + "v", x, d, d), t, h, dh);
-        SDVariable scores = sd.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(dh));
-        SDVariable att = sd.nn.softmax(mapName, scores, -1);
-        SDVariable out = sd.mmul(att, v).permute(0, 2, 1, 3).reshape(-1, d);
-        return layers.dense(p + "proj", out, d, d);
+        return new MultiHeadAttention(layers, p, c.width(), c.heads()).apply(x, t, x, t, mapName);
     }
 
-    /** [B*T, D] -> [B, H, T, dh]. */
-    private static SDVariable heads(SDVariable x, int t, int h, int dh) {
-        return x.reshape(-1, t, h, dh).permute(0, 2, 1, 3);
-    }
 }

@@ -91,11 +91,11 @@ public final class VitClassifier {
         Fitter.fit(sd, "loss", images.size(), idx -> {
             Map<String, INDArray> batch = new HashMap<>();
             batch.put("tokens", tokens(images, idx));
-            batch.put("targets", rows(targets, idx, false));
+            batch.put("targets", Batches.rows(targets, idx, false));
             if (distil) {
-                batch.put("teacher", rows(teacher, idx, false));
+                batch.put("teacher", Batches.rows(teacher, idx, false));
                 if (!multiLabel) {
-                    batch.put("teacher_log", rows(teacher, idx, true));
+                    batch.put("teacher_log", Batches.rows(teacher, idx, true));
                 }
             }
             return batch;
@@ -156,18 +156,6 @@ public final class VitClassifier {
             Patches.write(img, config.patch(), buf, i * per);
         }
         return Nd4j.create(buf, new long[] {idx.length, tokens, patchDim}, 'c');
-    }
-
-    private static INDArray rows(float[][] values, int[] idx, boolean log) {
-        int k = values[idx[0]].length;
-        float[] buf = new float[idx.length * k];
-        for (int i = 0; i < idx.length; i++) {
-            for (int j = 0; j < k; j++) {
-                float v = values[idx[i]][j];
-                buf[i * k + j] = log ? (float) Math.log(Math.max(v, 1e-12)) : v;
-            }
-        }
-        return Nd4j.create(buf, new long[] {idx.length, k}, 'c');
     }
 
     private static float[][][] sampleMaps(INDArray att, int sample) {

@@ -1,0 +1,90 @@
+package io.kdbench.methods.mmpkd;
+
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Params;
+import io.kdbench.api.Support;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+import io.kdbench.methods.teachers.PrivilegedTeacher;
+import io.kdbench.methods.teachers.Teachers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MMPKD's teacher as a row of its own: it predicts from the privileged report or metadata of the test samples,
+ * so it is an upper bound that a deployed image model cannot use (marked as using privileged data at test).
+ */
+public class MmpkdTeacher implements DistillationMethod {
+
+    @Override
+    public String id() {
+        return "mmpkd-teacher";
+    }
+
+    @Override
+    public String summary() {
+        return "upper bound: MMPKD's privileged teacher (text n-gram model or random forest), reads privileged data at test";
+    }
+
+    @Override
+    public String describe() {
+        return summary() + ". Paper: " + Mmpkd.PAPER + " (the teacher row of its comparison). Text teacher: linear"
+                + " model on word uni/bigrams (assumed; the paper fine-tunes PubMedBERT); tabular teacher: Tribuo"
+                + " random forest, probabilities = averaged tree votes. No attention map (it does not see the image).";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("batch_size", 32);
+        d.putAll(Teachers.defaults());
+        return d;
+    }
+
+    @Override
+    public void validate(Params p) {
+        Teachers.validate(p);
+    }
+
+    @Override
+    public Support supports(DatasetInfo dataset) {
+        return Teachers.supports(dataset, null);
+    }
+
+    @Override
+    public TrainedModel train(TrainContext ctx) {
+        PrivilegedTeacher teacher = Teachers.train(ctx);
+        ctx.log().put("teacher", teacher.kind());
+        return new TrainedModel() {
+            @Override
+            public List<Prediction> predict(List<Sample> samples) {
+                float[][] p = teacher.probabilities(samples, 1.0);
+                List<Prediction> out = new ArrayList<>(samples.size());
+                for (int i = 0; i < samples.size(); i++) {
+                    double[] row = new double[p[i].length];
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] = p[i][k];
+                    }
+                    out.add(new Prediction(samples.get(i).id(), row, null, null));
+                }
+                return out;
+            }
+
+            @Override
+            public long parameterCount() {
+                return teacher.parameterCount();
+            }
+
+            @Override
+            public boolean usesPrivilegedAtTest() {
+                return true;
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package io.kdbench.methods.osmd;
+
+import io.kdbench.api.Params;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.methods.nn.CnnClassifier;
+import io.kdbench.methods.train.Optimiser;
+
+import java.util.List;
+
+/** The available-modality-only baseline: the RGB CNN alone, cross-entropy, no privileged data at all. */
+public class OsmdRgbOnly extends OsmdRow {
+
+    @Override
+    public String id() {
+        return "osmd-rgb-only";
+    }
+
+    @Override
+    public String summary() {
+        return "OS-MD baseline: CNN on the available modality (RGB) only, no distillation";
+    }
+
+    @Override
+    public String describe() {
+        return summary() + ". The lower bound of " + PAPER + "; same encoder as osmd's RGB branch.";
+    }
+
+    @Override
+    public TrainedModel train(TrainContext ctx) {
+        Params p = ctx.params();
+        CnnClassifier cnn = trainCnn(ctx, List.of(available(ctx.dataset())), Optimiser.from(p), ctx.seed(), "loss");
+        return model(cnn::probabilities, p.getInt("batch_size"), cnn.parameterCount(), false);
+    }
+}

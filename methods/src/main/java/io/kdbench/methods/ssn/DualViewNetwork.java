@@ -1,0 +1,142 @@
+package io.kdbench.methods.ssn;
+
+import io.kdbench.api.TrainingLog;
+import io.kdbench.data.Sample;
+import io.kdbench.methods.nn.Batches;
+import io.kdbench.methods.nn.CnnEncoder;
+import io.kdbench.methods.nn.ConvLayers;
+import io.kdbench.methods.nn.Init;
+import io.kdbench.methods.nn.Layers;
+import io.kdbench.methods.nn.MultiHeadAttention;
+import io.kdbench.methods.train.Fitter;
+import io.kdbench.methods.train.Inference;
+import io.kdbench.methods.train.Optimiser;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two image views of one lesion (clinical, dermoscopy) through CNN encoders, with cross-attention between the two
+ * token streams after every stage but the first (multi-scale), a head per view and an optional fusion head.
+ * Configured as SSN (one encoder for both views, one cross-attention per stage used in both directions, biased
+ * head weights), as the same with separate encoders and per-direction attention, or as late fusion.
+ */
+final class DualViewNetwork {
+    enum CrossAttention { SHARED, PER_DIRECTION, NONE }
+
+    /**
+     * @param headWeights loss (and prediction) weights of the clinical, dermoscopy and fusion heads; a fusion weight
+     *                    of 0 builds no fusion head
+     */
+    record Config(boolean sharedEncoder, CrossAttention crossAttention, int[] widths, int heads, double[] headWeights) {
+    }
+
+    static final String CLINICAL = "clinical";
+    static final String DERMOSCOPY = "dermoscopy";
+    private final Config config;
+    private final int[] taskSizes;
+    private final SameDiff sd = SameDiff.create();
+    private final SDVariable probs;
+
+    /** {@code taskSizes[0]} is the diagnosis; further entries are auxiliary tasks trained but not predicted. */
+    DualViewNetwork(Config config, int channels, int side, int[] taskSizes, long seed) {
+        this.config = config;
+        this.taskSizes = taskSizes.clone();
+        int[] widths = config.widths();
+        CnnEncoder.outSide(side, widths.length);
+        Init init = new Init(seed);
+        Layers layers = new Layers(sd, init);
+        ConvLayers conv = new ConvLayers(layers, init);
+        CnnEncoder encC = new CnnEncoder(conv, config.sharedEncoder() ? "enc_" : "enc_c_", channels, widths);
+        CnnEncoder encD = config.sharedEncoder() ? encC : new CnnEncoder(conv, "enc_d_", channels, widths);
+        SDVariable fc = sd.placeHolder(CLINICAL, DataType.FLOAT, -1, channels, side, side);
+        SDVariable fd = sd.placeHolder(DERMOSCOPY, DataType.FLOAT, -1, channels, side, side);
+        int s = side;
+        for (int i = 0; i < widths.length; i++) {
+            fc = encC.stage(i, fc);
+            fd = encD.stage(i, fd);
+            s /= 2;
+            if (i >= 1 && config.crossAttention() != CrossAttention.NONE) {
+                boolean shared = config.crossAttention() == CrossAttention.SHARED;
+                MultiHeadAttention toD = new MultiHeadAttention(layers, shared ? "sca" + i + "_" : "ca" + i + "_c_",
+                        widths[i], config.heads());
+                MultiHeadAttention toC = shared ? toD
+                        : new MultiHeadAttention(layers, "ca" + i + "_d_", widths[i], config.heads());
+                int t = s * s;
+                SDVariable tc = CnnEncoder.toTokens(fc, widths[i]);
+                SDVariable td = CnnEncoder.toTokens(fd, widths[i]);
+                // both directions read the other stream before either is updated; residual connections
+                SDVariable nc = tc.add(toD.apply(tc, t, td, t, null));
+                SDVariable nd = td.add(toC.apply(td, t, tc, t, null));
+                fc = CnnEncoder.fromTokens(nc, widths[i], s, s);
+                fd = CnnEncoder.fromTokens(nd, widths[i], s, s);
+            }
+        }
+        int c = widths[widths.length - 1];
+        SDVariable gc = fc.mean(2, 3);
+        SDVariable gd = fd.mean(2, 3);
+        int logits = java.util.Arrays.stream(taskSizes).sum();
+        List<SDVariable> heads = new ArrayList<>();
+        heads.add(layers.dense("head_c", gc, c, logits));
+        heads.add(layers.dense("head_d", gd, c, logits));
+        double[] w = config.headWeights();
+        if (w[2] > 0) {
+            heads.add(layers.dense("head_f", sd.concat(1, gc, gd), 2 * c, logits));
+        }
+        SDVariable y = sd.placeHolder("targets", DataType.FLOAT, -1, logits);
+        BiasedLoss.of(sd, heads, java.util.Arrays.copyOf(w, heads.size()), taskSizes, y).rename("loss");
+        // prediction: the head-weighted average of the heads' diagnosis probabilities
+        SDVariable p = null;
+        double sum = 0;
+        for (int h = 0; h < heads.size(); h++) {
+            SDVariable ph = sd.nn.softmax(heads.get(h).get(SDIndex.all(), SDIndex.interval(0, taskSizes[0])), -1).mul(w[h]);
+            p = p == null ? ph : p.add(ph);
+            sum += w[h];
+        }
+        probs = p.div(sum).rename("probs");
+    }
+
+    void train(List<Sample> samples, float[][] targets, Optimiser opt, long seed, TrainingLog log) {
+        Fitter.fit(sd, "loss", samples.size(), idx -> {
+            Map<String, INDArray> batch = inputs(samples, idx);
+            batch.put("targets", Batches.rows(targets, idx, false));
+            return batch;
+        }, opt, seed, log, "loss");
+    }
+
+    double[][] probabilities(List<Sample> samples, int batchSize) {
+        return Inference.rows(sd, samples.size(), batchSize, idx -> inputs(samples, idx), probs.name());
+    }
+
+    long parameterCount() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length()).sum();
+    }
+
+    SameDiff graph() {
+        return sd;
+    }
+
+    int[] taskSizes() {
+        return taskSizes.clone();
+    }
+
+    Config config() {
+        return config;
+    }
+
+    static Map<String, INDArray> inputs(List<Sample> samples, int[] idx) {
+        Map<String, INDArray> batch = new HashMap<>();
+        batch.put(CLINICAL, Batches.images(samples.stream().map(s -> s.image(CLINICAL)).toList(), idx));
+        batch.put(DERMOSCOPY, Batches.images(samples.stream().map(s -> s.image(DERMOSCOPY)).toList(), idx));
+        return batch;
+    }
+}

@@ -1,0 +1,54 @@
+package io.kdbench.methods.ssn;
+
+import io.kdbench.api.Params;
+
+import java.util.Map;
+
+/** SSN: one encoder for both views, one shared cross-attention per stage, the prior-inspired biased loss. */
+public class Ssn extends SsnRow {
+
+    @Override
+    public String id() {
+        return "ssn";
+    }
+
+    @Override
+    public String summary() {
+        return "SSN: single shared encoder for clinical + dermoscopy, shared cross-attention, dermoscopy-biased loss";
+    }
+
+    @Override
+    public String describe() {
+        return "Paper: " + PAPER + ". Follows the paper (abstract): encoder parameters shared by the clinical and"
+                + " dermoscopy images with modality-specific classifiers; one shared cross-attention module (same"
+                + " weights in both directions) interacting at several scales; a biased loss weighting dermoscopy above"
+                + " clinical. Assumed: a 3-stage CNN (conv-ReLU-pool, widths 8/16/32) instead of ResNet-50/Swin-T,"
+                + " no pretraining; cross-attention f_c += MHA(f_c, f_d), f_d += MHA(f_d, f_c) after stages 2 and 3;"
+                + " heads clinical, dermoscopy and fusion (concat) with loss weights w_c 0.5, w_d 1.0, w_f 1.0;"
+                + " prediction = the same weighted average of the heads' diagnosis probabilities; the seven-point"
+                + " attributes (privileged tabular here) are auxiliary training tasks of every head, as SSN's 8 tasks.";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = super.defaults();
+        d.put("w_clinical", 0.5);
+        d.put("w_dermoscopy", 1.0);
+        d.put("w_fusion", 1.0);
+        return d;
+    }
+
+    @Override
+    public void validate(Params p) {
+        super.validate(p);
+        if (p.getDouble("w_clinical") < 0 || p.getDouble("w_dermoscopy") <= 0 || p.getDouble("w_fusion") < 0) {
+            throw new IllegalArgumentException("need w_clinical >= 0, w_dermoscopy > 0, w_fusion >= 0");
+        }
+    }
+
+    @Override
+    DualViewNetwork.Config config(Params p) {
+        return new DualViewNetwork.Config(true, DualViewNetwork.CrossAttention.SHARED, widths(p), p.getInt("heads"),
+                new double[] {p.getDouble("w_clinical"), p.getDouble("w_dermoscopy"), p.getDouble("w_fusion")});
+    }
+}

@@ -1,0 +1,137 @@
+package io.kdbench.methods.ssn;
+
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Params;
+import io.kdbench.api.Support;
+import io.kdbench.api.Task;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+import io.kdbench.methods.train.Optimiser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the three SSN rows share: parameters, dataset support, the task targets, training and the deployed model. */
+abstract class SsnRow implements DistillationMethod {
+    static final String PAPER = "\"Single-Shared Network with Prior-Inspired Loss for Parameter-Efficient Multi-Modal"
+            + " Imaging Skin Lesion Classification\" (Tang, Lasser), arXiv 2403.19203";
+
+    /** The network layout of this row. */
+    abstract DualViewNetwork.Config config(Params p);
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("epochs", 8);
+        d.put("batch_size", 50); // per-step graph overhead dominates: few, larger batches
+        d.put("lr", 0.01);
+        d.put("weight_decay", 0.0);
+        d.put("widths", List.of(8, 16, 32));
+        d.put("heads", 2);
+        d.put("attribute_tasks", true);
+        return d;
+    }
+
+    @Override
+    public void validate(Params p) {
+        List<Object> widths = p.getList("widths");
+        if (widths.size() < 2) {
+            throw new IllegalArgumentException("widths needs at least two stages (cross-attention follows stages 2..n)");
+        }
+        for (Object w : widths) {
+            if (!(w instanceof Integer i) || i < 1 || i % p.getInt("heads") != 0) {
+                throw new IllegalArgumentException("widths must be positive integers divisible by heads ("
+                        + p.getInt("heads") + "), got " + widths);
+            }
+        }
+    }
+
+    @Override
+    public Support supports(DatasetInfo dataset) {
+        if (dataset.task() != Task.CLASSIFICATION) {
+            return Support.no("a single-label classifier; the dataset's task is " + dataset.task());
+        }
+        List<String> images = dataset.imageModalities(false).stream().map(m -> m.name()).toList();
+        if (!images.contains(DualViewNetwork.CLINICAL) || !images.contains(DualViewNetwork.DERMOSCOPY)) {
+            return Support.no("needs 'clinical' and 'dermoscopy' images at test time; the dataset has " + images);
+        }
+        return Support.yes();
+    }
+
+    static int[] widths(Params p) {
+        return p.getList("widths").stream().mapToInt(o -> ((Number) o).intValue()).toArray();
+    }
+
+    @Override
+    public TrainedModel train(TrainContext ctx) {
+        Params p = ctx.params();
+        List<Sample> train = ctx.splits().labelledTrain();
+        int[] sizes = taskSizes(train, ctx.dataset().numClasses(), p.getBoolean("attribute_tasks"));
+        var first = train.get(0).image(DualViewNetwork.DERMOSCOPY);
+        DualViewNetwork net = new DualViewNetwork(config(p), first.channels(), first.height(), sizes, ctx.seed());
+        net.train(train, targets(train, sizes), Optimiser.from(p), ctx.seed(), ctx.log());
+        long parameters = net.parameterCount();
+        int batchSize = p.getInt("batch_size");
+        return new TrainedModel() {
+            @Override
+            public List<Prediction> predict(List<Sample> samples) {
+                double[][] probs = net.probabilities(samples, batchSize);
+                List<Prediction> out = new ArrayList<>(samples.size());
+                for (int i = 0; i < samples.size(); i++) {
+                    out.add(new Prediction(samples.get(i).id(), probs[i], null, null));
+                }
+                return out;
+            }
+
+            @Override
+            public long parameterCount() {
+                return parameters;
+            }
+        };
+    }
+
+    /**
+     * Diagnosis classes, then (with attributes) one task per privileged tabular column, sized by the largest value
+     * seen in training + 1: Derm7pt's seven-point criteria, which SSN learns as its other tasks.
+     */
+    static int[] taskSizes(List<Sample> train, int classes, boolean attributes) {
+        if (!attributes || train.get(0).tabular() == null) {
+            return new int[] {classes};
+        }
+        int columns = train.get(0).tabular().length;
+        int[] sizes = new int[columns + 1];
+        sizes[0] = classes;
+        for (Sample s : train) {
+            for (int j = 0; j < columns; j++) {
+                double v = s.tabular()[j];
+                if (v < 0 || v != Math.rint(v)) {
+                    throw new IllegalArgumentException("attribute tasks need non-negative integer attributes; sample "
+                            + s.id() + " column " + j + " is " + v + " (set attribute_tasks: false)");
+                }
+                sizes[j + 1] = Math.max(sizes[j + 1], (int) v + 1);
+            }
+        }
+        return sizes;
+    }
+
+    /** One-hot blocks side by side: the diagnosis, then each attribute. Training samples only. */
+    static float[][] targets(List<Sample> train, int[] sizes) {
+        int total = java.util.Arrays.stream(sizes).sum();
+        float[][] y = new float[train.size()][total];
+        for (int i = 0; i < train.size(); i++) {
+            Sample s = train.get(i);
+            y[i][s.label()] = 1;
+            int offset = sizes[0];
+            for (int j = 1; j < sizes.length; j++) {
+                y[i][offset + (int) s.tabular()[j - 1]] = 1;
+                offset += sizes[j];
+            }
+        }
+        return y;
+    }
+}

@@ -1,0 +1,144 @@
+package io.kdbench.methods.mmpkd;
+
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.api.TrainingLog;
+import io.kdbench.data.Image;
+import io.kdbench.methods.baseline.Targets;
+import io.kdbench.methods.nn.VitClassifier;
+import io.kdbench.methods.train.Optimiser;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+import io.kdbench.datasets.synthetic.CxrReportDataset;
+import io.kdbench.datasets.synthetic.MammoTabularDataset;
+import io.kdbench.datasets.synthetic.RgbdIncompleteDataset;
+import io.kdbench.methods.baseline.VitStudent;
+import io.kdbench.methods.teachers.ForestTeacher;
+import io.kdbench.methods.teachers.NgramVocabulary;
+import io.kdbench.methods.teachers.SoftTargets;
+import io.kdbench.methods.testing.TinyData;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MmpkdTest {
+    private static final Map<String, Object> SMALL = Map.of("epochs", 3, "batch_size", 16, "width", 16, "heads", 2,
+            "patch", 4, "lr", 0.003, "teacher_epochs", 15);
+
+    @Test
+    void softTargetsFollowTheirFormulas() {
+        assertArrayEquals(new float[] {0.25f, 0.75f}, SoftTargets.sharpen(new double[] {0.25, 0.75}, 1), 1e-7f);
+        // T = 2: sqrt(0.2) / (sqrt(0.2) + sqrt(0.8)) = 1/3
+        assertArrayEquals(new float[] {1 / 3f, 2 / 3f}, SoftTargets.sharpen(new double[] {0.2, 0.8}, 2), 1e-6f);
+        float[] s = SoftTargets.softmax(new double[] {2, 0}, 2);
+        assertEquals(Math.E / (Math.E + 1), s[0], 1e-6);
+        assertEquals(1 / (1 + Math.exp(-1.5)), SoftTargets.sigmoid(new double[] {3}, 2)[0], 1e-6);
+    }
+
+    @Test
+    void ngramFeaturesAreUnigramsAndBigramsOfTheVocabulary() {
+        assertEquals(List.of("small", "left", "effusion", "small left", "left effusion"),
+                NgramVocabulary.ngrams("Small left-effusion."));
+        NgramVocabulary v = new NgramVocabulary(List.of("no effusion", "small effusion", "no nodule"), 2);
+        // kept (>= 2 texts): "effusion", "no"; sorted order
+        assertEquals(2, v.size());
+        assertArrayEquals(new float[] {1, 0}, v.features("large effusion"));
+        assertArrayEquals(new float[] {1, 1}, v.features("No effusion seen"));
+    }
+
+    @Test
+    void forestSoftTargetsAreTheAveragedTreeVotes() {
+        TrainContext ctx = TinyData.context(new MammoTabularDataset(), Map.of(), new MmpkdTeacher(), Map.of("trees", 7), 3);
+        List<Sample> train = ctx.splits().labelledTrain();
+        ForestTeacher forest = new ForestTeacher(train, 2, 7, 3, 0.5, 5);
+        for (Sample s : ctx.splits().test()) {
+            double[] v = forest.votes(s);
+            assertEquals(1.0, v[0] + v[1], 1e-9);
+            // seven trees: every vote share is a multiple of 1/7
+            assertEquals(Math.round(v[1] * 7), v[1] * 7, 1e-6);
+        }
+        assertTrue(forest.parameterCount() >= 7, "at least a node per tree");
+    }
+
+    @Test
+    void teacherRowReadsPrivilegedDataAndIsStrong() throws Exception {
+        TrainContext ctx = TinyData.context(new MammoTabularDataset(), Map.of("n_train", 60), new MmpkdTeacher(), Map.of(), 1);
+        TrainedModel m = new MmpkdTeacher().train(ctx);
+        assertTrue(m.usesPrivilegedAtTest());
+        List<Prediction> ps = m.predict(ctx.splits().test());
+        int correct = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            double[] p = ps.get(i).probabilities();
+            assertEquals(1.0, p[0] + p[1], 1e-6);
+            assertNull(ps.get(i).attention());
+            correct += (p[1] > 0.5 ? 1 : 0) == ctx.splits().test().get(i).label() ? 1 : 0;
+        }
+        assertTrue(correct >= 14, "forest on the metadata should be accurate: " + correct + "/20");
+    }
+
+    @Test
+    void textDistillationLowersTheLossAndPredictsMaps() throws Exception {
+        TrainContext ctx = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), SMALL, 2);
+        TrainedModel m = new Mmpkd().train(ctx);
+        List<Double> teacher = ctx.log().curves().get("teacher_loss");
+        assertTrue(teacher.get(teacher.size() - 1) < teacher.get(0), "text teacher loss falls: " + teacher);
+        List<Double> loss = ctx.log().curves().get("loss");
+        assertEquals(3, loss.size());
+        assertTrue(loss.get(2) < loss.get(0), "student loss falls: " + loss);
+        List<Prediction> ps = m.predict(ctx.splits().test());
+        assertEquals(4, ps.get(0).probabilities().length);
+        assertEquals(16, ps.get(0).attention().width());
+        assertEquals("text", ctx.log().extras().get("teacher"));
+        assertFalse(m.usesPrivilegedAtTest());
+    }
+
+    @Test
+    void theDistillationTermAloneReachesEveryStudentParameter() {
+        TrainContext ctx = TinyData.context(new MammoTabularDataset(), Map.of(), new Mmpkd(), SMALL, 4);
+        List<Sample> train = ctx.splits().labelledTrain();
+        float[][] soft = new ForestTeacher(train, 2, 10, 4, 0.5, 1).probabilities(train, 2);
+        List<Image> images = train.stream().map(s -> s.image("image")).toList();
+        VitClassifier vit = VitStudent.newStudent(ctx.params(), ctx.dataset(), images.get(0), 4);
+        Map<String, INDArray> before = new HashMap<>();
+        vit.graph().variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .forEach(v -> before.put(v.name(), v.getArr().dup()));
+        // alpha = 1: the cross-entropy term has weight 0, so every change comes through the KD term
+        vit.train(images, Targets.of(train, ctx.dataset()), soft, 1.0, 2.0, new Optimiser(1, 20, 0.001, 0), 4,
+                new TrainingLog());
+        before.forEach((name, initial) -> assertNotEquals(initial, vit.graph().getVariable(name).getArr(),
+                name + " got no gradient from the KD term"));
+    }
+
+    @Test
+    void sameSeedGivesSameBits() throws Exception {
+        Map<String, Object> params = new HashMap<>(SMALL);
+        params.put("epochs", 1);
+        params.put("teacher_epochs", 5);
+        TrainContext a = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), params, 4);
+        TrainContext b = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), params, 4);
+        List<Prediction> pa = new Mmpkd().train(a).predict(a.splits().test());
+        List<Prediction> pb = new Mmpkd().train(b).predict(b.splits().test());
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).probabilities(), pb.get(i).probabilities(), 0.0);
+            assertArrayEquals(pa.get(i).attention().data(), pb.get(i).attention().data(), 0f);
+        }
+    }
+
+    @Test
+    void refusesDatasetsWithoutAPrivilegedTextOrTable() {
+        var info = new RgbdIncompleteDataset().info(io.kdbench.api.Params.defaultsOf(new RgbdIncompleteDataset()));
+        assertFalse(new Mmpkd().supports(info).ok());
+        assertFalse(new MmpkdTeacher().supports(info).ok());
+    }
+}

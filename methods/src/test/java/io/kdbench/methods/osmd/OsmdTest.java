@@ -1,0 +1,129 @@
+package io.kdbench.methods.osmd;
+
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+import io.kdbench.datasets.synthetic.RgbdIncompleteDataset;
+import io.kdbench.methods.nn.Batches;
+import io.kdbench.methods.nn.CnnEncoder;
+import io.kdbench.methods.nn.MultiHeadAttention;
+import io.kdbench.methods.testing.TinyData;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OsmdTest {
+    private static final Map<String, Object> DATA = Map.of("task", "classification");
+    private static final Map<String, Object> SMALL = Map.of("epochs", 3, "teacher_epochs", 3, "batch_size", 20,
+            "widths", List.of(4, 8), "lr", 0.01);
+
+    private static TrainContext ctx(OsmdRow row, long seed) {
+        return TinyData.context(new RgbdIncompleteDataset(), DATA, row, SMALL, seed);
+    }
+
+    private static Map<String, INDArray> batch(OsmdRow.Distillation s, double wTask, double wJa, double wCt) {
+        int[] idx = {0, 1, 2, 3, 4, 5};
+        Map<String, INDArray> b = new HashMap<>();
+        b.put(OsmdNetwork.RGB, Batches.images(s.train().stream().map(x -> x.image("image")).toList(), idx));
+        b.put("targets", Batches.rows(s.oneHot(), idx, false));
+        b.put("teacher_features", Batches.rows(s.teacherFeatures(), idx, false));
+        b.put("w_task", Nd4j.scalar((float) wTask));
+        b.put("w_ja", Nd4j.scalar((float) wJa));
+        b.put("w_ct", Nd4j.scalar((float) wCt));
+        return b;
+    }
+
+    @Test
+    void theLossIsTheWeightedSumOfItsTerms() {
+        TrainContext c = ctx(new Osmd(), 1);
+        OsmdRow.Distillation s = OsmdRow.prepare(c);
+        Map<String, INDArray> out = s.net().graph().output(batch(s, 1, 0.7, 0.2), "loss", "task_loss", "ja_loss", "ct_loss");
+        double expected = out.get("task_loss").getDouble(0) + 0.7 * out.get("ja_loss").getDouble(0)
+                + 0.2 * out.get("ct_loss").getDouble(0);
+        assertEquals(expected, out.get("loss").getDouble(0), 1e-5);
+        assertTrue(out.get("ja_loss").getDouble(0) > 0 && out.get("ct_loss").getDouble(0) > 0);
+    }
+
+    @Test
+    void gradientsReachEveryStudentParameterAndJointAdaptationOnlyTheHallucination() {
+        TrainContext c = ctx(new Osmd(), 2);
+        OsmdRow.Distillation s = OsmdRow.prepare(c);
+        var sd = s.net().graph();
+        sd.setLossVariables("loss");
+        String[] vars = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(SDVariable::name).toArray(String[]::new);
+        Map<String, INDArray> all = sd.calculateGradients(batch(s, 1, 1, 0.1), vars);
+        for (String v : vars) {
+            assertTrue(all.get(v).norm2Number().doubleValue() > 0, v + " gets a gradient from the one-stage loss");
+        }
+        Map<String, INDArray> jaOnly = sd.calculateGradients(batch(s, 0, 1, 0), vars);
+        for (String v : vars) {
+            double norm = jaOnly.get(v) == null ? 0 : jaOnly.get(v).norm2Number().doubleValue();
+            assertEquals(v.startsWith("hal_"), norm > 0, v + ": only the hallucination encoder learns from JA");
+        }
+    }
+
+    @Test
+    void oneStageTrainingLowersTheLossAndCountsItsParameters() throws Exception {
+        TrainContext c = ctx(new Osmd(), 3);
+        TrainedModel m = new Osmd().train(c);
+        List<Double> loss = c.log().curves().get("loss");
+        assertTrue(loss.get(2) < loss.get(0), "loss falls: " + loss);
+        // two encoders (3->4->8), phi 8x8, head 16 -> 3
+        long encoder = (9 * 3 * 4 + 4) + (9 * 4 * 8 + 8);
+        assertEquals(2 * encoder + (8 * 8 + 8) + (16 * 3 + 3), m.parameterCount());
+        assertFalse(m.usesPrivilegedAtTest());
+        List<Sample> test = c.splits().test().stream()
+                .map(x -> new Sample(x.id(), Map.of("image", x.image("image")), x.label(), null, null, null, null, null, true))
+                .toList();
+        List<Prediction> ps = m.predict(test); // works without depth
+        assertEquals(1.0, ps.get(0).probabilities()[0] + ps.get(0).probabilities()[1] + ps.get(0).probabilities()[2], 1e-5);
+    }
+
+    @Test
+    void twoStageTrainsBothStagesAndBaselinesCountTheirParameters() throws Exception {
+        TrainContext c = ctx(new OsmdTwoStage(), 4);
+        new OsmdTwoStage().train(c);
+        assertEquals(3, c.log().curves().get("stage1_loss").size());
+        assertEquals(3, c.log().curves().get("loss").size());
+        long rgbEncoder = (9 * 3 * 4 + 4) + (9 * 4 * 8 + 8);
+        long depthEncoder = (9 * 1 * 4 + 4) + (9 * 4 * 8 + 8);
+        TrainedModel rgb = new OsmdRgbOnly().train(ctx(new OsmdRgbOnly(), 4));
+        assertEquals(rgbEncoder + 8 * 3 + 3, rgb.parameterCount());
+        TrainedModel full = new OsmdFullModality().train(ctx(new OsmdFullModality(), 4));
+        assertEquals(rgbEncoder + depthEncoder + 16 * 3 + 3, full.parameterCount());
+        assertTrue(full.usesPrivilegedAtTest());
+    }
+
+    @Test
+    void sameSeedGivesSameBits() throws Exception {
+        TrainContext a = ctx(new Osmd(), 5), b = ctx(new Osmd(), 5);
+        List<Prediction> pa = new Osmd().train(a).predict(a.splits().test());
+        List<Prediction> pb = new Osmd().train(b).predict(b.splits().test());
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).probabilities(), pb.get(i).probabilities(), 0.0);
+        }
+    }
+
+    @Test
+    void segmentationIsRefusedWithAReason() {
+        var ds = new RgbdIncompleteDataset();
+        var info = ds.info(io.kdbench.api.Params.defaultsOf(ds));
+        assertFalse(new Osmd().supports(info).ok());
+        assertTrue(new Osmd().supports(info).reason().contains("classification"));
+        assertEquals(4L * (8 * 8 + 8), MultiHeadAttention.parameterCount(8));
+        assertEquals(2, CnnEncoder.outSide(16, 3));
+    }
+}

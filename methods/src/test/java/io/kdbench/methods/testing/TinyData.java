@@ -1,0 +1,26 @@
+package io.kdbench.methods.testing;
+
+import io.kdbench.api.BenchmarkDataset;
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Params;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainingLog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Tiny versions of the synthetic datasets (16x16, a few dozen samples) and contexts to train methods on them. */
+public final class TinyData {
+    private TinyData() {
+    }
+
+    public static TrainContext context(BenchmarkDataset ds, Map<String, Object> datasetParams, DistillationMethod m,
+                                       Map<String, Object> methodParams, long seed) {
+        Map<String, Object> dp = new HashMap<>(Map.of("size", 16, "n_train", 40, "n_val", 4, "n_test", 20));
+        dp.putAll(datasetParams);
+        Params p = Params.of(ds.defaults(), dp);
+        Params mp = Params.of(m.defaults(), methodParams);
+        m.validate(mp);
+        return new TrainContext(mp, ds.info(p), ds.splits(p, seed), seed, new TrainingLog());
+    }
+}
