@@ -41,6 +41,19 @@ public final class StoredAttention {
         return out;
     }
 
+    /** A fresh cell holds the float[] it was given; one read back from JSON holds a list of numbers. */
+    private static float[] floats(Object values) {
+        if (values instanceof float[] f) {
+            return f;
+        }
+        List<?> list = (List<?>) values;
+        float[] v = new float[list.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = ((Number) list.get(i)).floatValue();
+        }
+        return v;
+    }
+
     /** The maps a stored cell kept, in order; empty if it kept none. */
     public static List<Map2d> read(CellRecord cell) {
         Object raw = cell.extras().get(KEY);
@@ -50,11 +63,7 @@ public final class StoredAttention {
         }
         for (Object o : list) {
             Map<?, ?> m = (Map<?, ?>) o;
-            List<?> values = (List<?>) m.get("values");
-            float[] v = new float[values.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = ((Number) values.get(i)).floatValue();
-            }
+            float[] v = floats(m.get("values"));
             out.add(new Map2d(String.valueOf(m.get("case")), ((Number) m.get("height")).intValue(),
                     ((Number) m.get("width")).intValue(), v));
         }

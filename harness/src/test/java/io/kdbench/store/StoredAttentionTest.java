@@ -30,6 +30,7 @@ class StoredAttentionTest {
                 base.spec(), base.provenance(), base.trainSeconds(), base.inferenceSeconds(), base.parameterCount(),
                 false, base.metrics(), base.curves(), Map.of(StoredAttention.KEY, StoredAttention.of(predictions)),
                 base.probabilities(), "");
+        assertEquals(4, StoredAttention.read(cell).size(), "readable before it is stored, too");
         ResultsStore store = new ResultsStore(dir);
         store.write(cell);
         List<StoredAttention.Map2d> maps = StoredAttention.read(store.find(cell.hash()).orElseThrow());
