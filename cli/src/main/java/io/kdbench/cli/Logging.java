@@ -17,6 +17,9 @@ final class Logging {
         }
         // ND4J warns of duplicate TensorFlow import mappings on every start: not ours to fix, not news.
         set("org.nd4j.imports", verbose ? Level.INFO : Level.ERROR);
+        // 3-D upsampling warns "No fields found for property ..." on every graph build.
+        set("org.nd4j.autodiff.functions", verbose ? Level.INFO : Level.ERROR);
+        set("org.tribuo", verbose ? Level.INFO : Level.WARN);
     }
 
     private static void set(String name, Level level) {

@@ -16,38 +16,67 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
 public final class ConvLayers {
     private final SameDiff sd;
     private final Init init;
+    private final Layers layers;
 
     public ConvLayers(Layers layers, Init init) {
         this.sd = layers.sd();
         this.init = init;
+        this.layers = layers;
+    }
+
+    public Layers layers() {
+        return layers;
     }
 
     /** k x k convolution, stride 1, same padding: x [B, in, H, W] -> [B, out, H, W]. Weights [k, k, in, out]. */
     public SDVariable conv2d(String name, SDVariable x, int in, int out, int k) {
-        return conv2dWeights(name, in, out, k).apply(x);
+        return convWith(x, weight(name, in, out, k, false), sd.var(name + "_b", Init.zeros(out)), k, false);
+    }
+
+    /** k^3 convolution, stride 1, same padding: x [B, in, D, H, W] -> [B, out, D, H, W]. Weights [k, k, k, in, out]. */
+    public SDVariable conv3d(String name, SDVariable x, int in, int out, int k) {
+        return convWith(x, weight(name, in, out, k, true), sd.var(name + "_b", Init.zeros(out)), k, true);
+    }
+
+    /** A He-initialised convolution kernel variable {@code name_W}: [k, k, in, out] or [k, k, k, in, out]. */
+    public SDVariable weight(String name, int in, int out, int k, boolean threeD) {
+        return threeD ? sd.var(name + "_W", init.he((long) k * k * k * in, k, k, k, in, out))
+                : sd.var(name + "_W", init.he((long) k * k * in, k, k, in, out));
+    }
+
+    /**
+     * Same-padded stride-1 convolution with existing weights, so one set of weights can be applied to several
+     * inputs (a student's labelled and unlabelled batches, or a shared encoder feeding two decoders).
+     */
+    public SDVariable convWith(SDVariable x, SDVariable w, SDVariable b, int k, boolean threeD) {
+        return convolve(sd, x, w, b, k, threeD);
     }
 
     /** A 2-D convolution's weights, to apply to several inputs (an encoder shared between modalities). */
     public Conv2d conv2dWeights(String name, int in, int out, int k) {
-        SDVariable w = sd.var(name + "_W", init.he((long) k * k * in, k, k, in, out));
-        SDVariable b = sd.var(name + "_b", Init.zeros(out));
-        return new Conv2d(sd, w, b, k);
+        SDVariable w = weight(name, in, out, k, false);
+        return new Conv2d(sd, w, sd.var(name + "_b", Init.zeros(out)), k);
     }
 
     /** k x k, stride 1, same-padded convolution weights; every application shares them (gradients add up). */
     public record Conv2d(SameDiff sd, SDVariable w, SDVariable b, int k) {
         public SDVariable apply(SDVariable x) {
-            return sd.cnn.conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
-                    .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+            return convolve(sd, x, w, b, k, false);
         }
     }
 
-    /** k^3 convolution, stride 1, same padding: x [B, in, D, H, W] -> [B, out, D, H, W]. Weights [k, k, k, in, out]. */
-    public SDVariable conv3d(String name, SDVariable x, int in, int out, int k) {
-        SDVariable w = sd.var(name + "_W", init.he((long) k * k * k * in, k, k, k, in, out));
-        SDVariable b = sd.var(name + "_b", Init.zeros(out));
-        return sd.cnn.conv3d(x, w, b, Conv3DConfig.builder().kD(k).kH(k).kW(k).sD(1).sH(1).sW(1)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCDHW").build());
+    private static SDVariable convolve(SameDiff sd, SDVariable x, SDVariable w, SDVariable b, int k, boolean threeD) {
+        if (threeD) {
+            return sd.cnn.conv3d(x, w, b, Conv3DConfig.builder().kD(k).kH(k).kW(k).sD(1).sH(1).sW(1)
+                    .paddingMode(PaddingMode.SAME).dataFormat("NCDHW").build());
+        }
+        return sd.cnn.conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+    }
+
+    /** 2x nearest-neighbour upsampling per spatial axis (the U-Net decoder's way up). */
+    public SDVariable upsample(SDVariable x, boolean threeD) {
+        return threeD ? sd.cnn.upsampling3d(x, true, 2, 2, 2) : sd.cnn.upsampling2d(x, 2, 2, true);
     }
 
     /** Two 3x3 (or 3x3x3) convolutions with ReLU: the U-Net / CNN block. */

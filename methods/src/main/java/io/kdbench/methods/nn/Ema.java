@@ -12,27 +12,37 @@ import java.util.Map;
  */
 public final class Ema {
     private final SameDiff sd;
+    private final SameDiff teacherSd;
     private final Map<String, String> studentToTeacher;
     private final double decay;
 
     public Ema(SameDiff sd, Map<String, String> studentToTeacher, double decay) {
+        this(sd, sd, studentToTeacher, decay);
+    }
+
+    /**
+     * A teacher in its own graph: SameDiff M2.1's output() on a large graph with a gradient function costs
+     * hundreds of ms per call even for a tiny forward pass, so per-step teachers run from a separate graph.
+     */
+    public Ema(SameDiff sd, SameDiff teacherSd, Map<String, String> studentToTeacher, double decay) {
         if (decay < 0 || decay > 1) {
             throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
         }
         this.sd = sd;
+        this.teacherSd = teacherSd;
         this.studentToTeacher = Map.copyOf(studentToTeacher);
         this.decay = decay;
     }
 
     /** Copies the student's weights into the teacher (the usual start of a mean teacher). */
     public void copy() {
-        studentToTeacher.forEach((s, t) -> sd.getVariable(t).getArr().assign(sd.getVariable(s).getArr()));
+        studentToTeacher.forEach((s, t) -> teacherSd.getVariable(t).getArr().assign(sd.getVariable(s).getArr()));
     }
 
     /** One EMA step. */
     public void update() {
         studentToTeacher.forEach((s, t) -> {
-            INDArray teacher = sd.getVariable(t).getArr();
+            INDArray teacher = teacherSd.getVariable(t).getArr();
             teacher.muli(decay).addi(sd.getVariable(s).getArr().mul(1 - decay));
         });
     }

@@ -1,0 +1,26 @@
+package io.kdbench.methods.fedkd;
+
+/** Upper bound: the dual-KD training with all clients' data pooled on one site. */
+public class FedCentralised extends FederatedMethod {
+    @Override
+    protected Variant variant() {
+        return new Variant(true, false, true);
+    }
+
+    @Override
+    public String id() {
+        return "fed-centralised";
+    }
+
+    @Override
+    public String summary() {
+        return "upper bound: the dual-KD training on the pooled data of all clients (one site, no FedAvg)";
+    }
+
+    @Override
+    public String describe() {
+        return summary() + ". Not from the paper's code: centralised training of the same losses, teacher schedule and"
+                + " number of epochs on the union of the clients' labelled and unlabelled volumes (each epoch therefore"
+                + " has the steps of all clients together).";
+    }
+}

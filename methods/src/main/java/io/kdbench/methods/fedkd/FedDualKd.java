@@ -1,0 +1,36 @@
+package io.kdbench.methods.fedkd;
+
+/** Federated few-shot dual KD (He et al., ISBI 2023): FedAvg of students distilled from a repository teacher. */
+public class FedDualKd extends FederatedMethod {
+    @Override
+    protected Variant variant() {
+        return new Variant(true, true, false);
+    }
+
+    @Override
+    public String id() {
+        return "fed-dual-kd";
+    }
+
+    @Override
+    public String summary() {
+        return "federated few-shot dual KD: repository teacher, uncertainty-masked response KD + bottleneck feature KL, FedAvg";
+    }
+
+    @Override
+    public String describe() {
+        return summary() + ". Paper: 'Dealing With Heterogeneous 3D MR Knee Images: A Federated Few-Shot Learning"
+                + " Method With Dual Knowledge Distillation' (He et al., ISBI 2023, arXiv 2303.14357; code"
+                + " hexiaoxiao-cs/fedml-knee). From the code: loss = 0.5 (Dice + CE) on labelled + alpha r(epoch) *"
+                + " sum(M (softmax S - softmax T)^2) / (2 sum M) + KL(softmax_c f_T || softmax_c f_S) on the bottleneck"
+                + " (mean reduction); teacher input noise clip(N(0, 0.1^2), +-0.2); mask M = entropy of the mean of"
+                + " noisy teacher passes < (0.75 + 0.25 r(iter, 12150)) ln 2; alpha 0.1; Dice with background, smooth 1;"
+                + " teacher and student start from the repository model; teacher updated once per local epoch after"
+                + " the client's 6th epoch by T = (1 - a) T + a S, a = min(epoch / epochs, 0.99); FedAvg of the student"
+                + " only, weighted by local sample counts; fresh Adam per round. Assumed / reduced: small 3-level"
+                + " U-Net (3x3x3, ReLU, no BatchNorm) instead of the 5-level V-Net; 4 noisy teacher passes instead of"
+                + " 8 and the first pass also gives the targets; repository resampled to the clients' grid and"
+                + " pre-trained supervised (the code's OAI model used UA-MT); no poly learning-rate decay; few rounds"
+                + " and epochs.";
+    }
+}

@@ -1,0 +1,25 @@
+package io.kdbench.methods.fedkd;
+
+/** Each client fine-tunes the repository model on its own few labels; no communication. */
+public class FedLocalOnly extends FederatedMethod {
+    @Override
+    protected Variant variant() {
+        return new Variant(false, false, false);
+    }
+
+    @Override
+    public String id() {
+        return "fed-local-only";
+    }
+
+    @Override
+    public String summary() {
+        return "baseline: local-only training per client (repository start, supervised), each test case by its client's model";
+    }
+
+    @Override
+    public String describe() {
+        return summary() + ". Not from a paper: the no-federation lower bound. Each client trains rounds x local_epochs"
+                + " epochs on its labelled volumes alone; a test case is segmented by the model of its Sample.client.";
+    }
+}

@@ -1,0 +1,72 @@
+package io.kdbench.methods.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Segmentation loss terms over per-voxel rows. Logits [B, K, spatial...] are turned into rows [B*S, K]
+ * (channels last) so the row-wise {@link Losses#logSoftmax} can be reused; targets, masks and teacher
+ * probabilities are fed in the same channels-last layout [B, S, K] (or [B, S] for masks).
+ */
+public final class SegmentationLosses {
+    private SegmentationLosses() {
+    }
+
+    /** [B, K, spatial...] to rows [B*S, K]. */
+    public static SDVariable rows(SDVariable x, int channels, boolean threeD) {
+        SDVariable last = threeD ? x.permute(0, 2, 3, 4, 1) : x.permute(0, 2, 3, 1);
+        return last.reshape(-1, channels);
+    }
+
+    /** Class probabilities as rows [B*S, K]: exp of the hand-written log-softmax. */
+    public static SDVariable softmaxRows(SameDiff sd, SDVariable logitRows) {
+        return sd.math.exp(Losses.logSoftmax(sd, logitRows));
+    }
+
+    /**
+     * Soft Dice loss as in the knee paper's WeightedDiceLoss with equal weights, background included, smooth 1:
+     * mean over classes and samples of 1 - (2 sum p g + 1) / (sum p + sum g + 1), sums over each sample's voxels.
+     *
+     * @param probRows rows [B*S, K]
+     * @param oneHot   [B, S, K]
+     */
+    public static SDVariable dice(SDVariable probRows, SDVariable oneHot, int voxels, int classes) {
+        SDVariable p = probRows.reshape(-1, voxels, classes);
+        SDVariable inter = p.mul(oneHot).sum(1);
+        SDVariable denominator = p.sum(1).add(oneHot.sum(1)).add(1.0);
+        return inter.mul(2).add(1.0).div(denominator).rsub(1.0).mean();
+    }
+
+    /** Cross-entropy averaged over all voxels of the batch. */
+    public static SDVariable crossEntropy(SameDiff sd, SDVariable logitRows, SDVariable oneHot, int classes) {
+        return Losses.crossEntropy(sd, logitRows, oneHot.reshape(-1, classes));
+    }
+
+    /** The supervised term of both papers: 0.5 * (Dice + CE). */
+    public static SDVariable diceCe(SameDiff sd, SDVariable logits, SDVariable oneHot, int voxels, int classes,
+                                    boolean threeD) {
+        SDVariable rows = rows(logits, classes, threeD);
+        return dice(softmaxRows(sd, rows), oneHot, voxels, classes).add(crossEntropy(sd, rows, oneHot, classes)).mul(0.5);
+    }
+
+    /**
+     * Pseudo-label cross-entropy with a per-voxel mask (FixMatch-style): sum over voxels of m * CE / all voxels.
+     *
+     * @param pseudo one-hot pseudo-labels [B, S, K]
+     * @param mask   [B, S], 1 where the pseudo-label is trusted
+     */
+    public static SDVariable maskedCrossEntropy(SameDiff sd, SDVariable logits, SDVariable pseudo, SDVariable mask,
+                                                int classes, boolean threeD) {
+        SDVariable logp = Losses.logSoftmax(sd, rows(logits, classes, threeD));
+        SDVariable ce = pseudo.reshape(-1, classes).mul(logp).sum(1).neg();
+        return ce.mul(mask.reshape(-1)).mean();
+    }
+
+    /** Mean over voxels and classes of (softmax(student) - teacher probabilities)^2; teacher given as [B, S, K]. */
+    public static SDVariable softmaxMse(SameDiff sd, SDVariable logits, SDVariable teacherProbs, int classes,
+                                        boolean threeD) {
+        SDVariable p = softmaxRows(sd, rows(logits, classes, threeD));
+        SDVariable d = p.sub(teacherProbs.reshape(-1, classes));
+        return d.mul(d).mean();
+    }
+}

@@ -1,0 +1,127 @@
+package io.kdbench.methods.train;
+
+import io.kdbench.data.Image;
+import io.kdbench.data.Sample;
+import io.kdbench.methods.augment.Augmenter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A segmentation training pool, standardised once: every image (the unlabelled stream of semi-supervised
+ * methods uses all of them) and the labelled subset with masks, drawn as augmented batches. Labelled batches
+ * cycle through a seeded permutation, reshuffled after each pass, independently of the unlabelled order.
+ */
+public final class SegmentationData {
+    private final List<Image> images = new ArrayList<>();
+    private final List<Image> labelledImages = new ArrayList<>();
+    private final List<byte[]> labelledMasks = new ArrayList<>();
+    private final List<Integer> unlabelled = new ArrayList<>();
+    private final int classes;
+    private final boolean threeD;
+    private final String modality;
+    private int[] order;
+    private int cursor;
+
+    public SegmentationData(List<Sample> samples, String modality, int classes, boolean threeD) {
+        this.classes = classes;
+        this.threeD = threeD;
+        this.modality = modality;
+        for (Sample s : samples) {
+            Image im = SegmentationTensors.standardise(s.image(modality));
+            images.add(im);
+            if (s.labelled() && s.mask() != null) {
+                labelledImages.add(im);
+                labelledMasks.add(s.mask().labels());
+            } else {
+                unlabelled.add(images.size() - 1);
+            }
+        }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("no training samples");
+        }
+    }
+
+    /** Checks that every image can pass {@code divisor}-fold pooling. */
+    public void requireDivisible(int divisor) {
+        Image im = images.get(0);
+        boolean ok = im.height() % divisor == 0 && im.width() % divisor == 0 && (!threeD || im.depth() % divisor == 0);
+        if (!ok) {
+            throw new IllegalArgumentException("image " + im + " is not divisible by " + divisor
+                    + " along each axis; use fewer U-Net levels");
+        }
+    }
+
+    public String modality() {
+        return modality;
+    }
+
+    public int size() {
+        return images.size();
+    }
+
+    public int labelledSize() {
+        return labelledImages.size();
+    }
+
+    /** Indices (into {@link #image}) of the unlabelled samples. */
+    public List<Integer> unlabelledIndices() {
+        return List.copyOf(unlabelled);
+    }
+
+    public Image image(int i) {
+        return images.get(i);
+    }
+
+    public Image example() {
+        return images.get(0);
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public boolean threeD() {
+        return threeD;
+    }
+
+    public int voxels() {
+        return images.get(0).voxels();
+    }
+
+    /** An augmented labelled batch: input and one-hot target. */
+    public record Labelled(INDArray x, INDArray oneHot) {
+    }
+
+    /** The next {@code n} labelled samples of the seeded cycle, each under its own weak geometry. */
+    public Labelled labelledBatch(int n, SplittableRandom rng, Augmenter aug) {
+        if (labelledImages.isEmpty()) {
+            throw new IllegalArgumentException("no labelled training samples");
+        }
+        List<Image> xs = new ArrayList<>();
+        List<byte[]> ys = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (order == null || cursor == order.length) {
+                order = permutation(labelledImages.size(), rng);
+                cursor = 0;
+            }
+            int i = order[cursor++];
+            Image im = labelledImages.get(i);
+            Augmenter.Geometry g = aug == null ? Augmenter.Geometry.IDENTITY : aug.drawGeometry(rng);
+            xs.add(Augmenter.apply(g, im));
+            ys.add(Augmenter.apply(g, labelledMasks.get(i), im.depth(), im.height(), im.width()));
+        }
+        return new Labelled(SegmentationTensors.input(xs, threeD), SegmentationTensors.oneHot(ys, classes));
+    }
+
+    static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        Fitter.shuffle(p, rng);
+        return p;
+    }
+}

@@ -1,0 +1,108 @@
+package io.kdbench.methods.fedkd;
+
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Params;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.api.TrainingLog;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Splits;
+import io.kdbench.datasets.synthetic.FetalUsDataset;
+import io.kdbench.datasets.synthetic.KneeMrFederatedDataset;
+import io.kdbench.methods.train.StudentGraph;
+import io.kdbench.methods.train.Weights;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The federated rows on tiny 3-D data: training lowers the loss, bytes are counted, runs repeat bit for bit. */
+class FederatedRowsTest {
+    static final KneeMrFederatedDataset DATA = new KneeMrFederatedDataset();
+
+    static TrainContext tiny(DistillationMethod m, int rounds, long seed) {
+        Params dp = Params.of(DATA.defaults(), Map.of("repo_size", 8, "n_repository", 3, "client_size", 8,
+                "client_depth", 8, "clients", 2, "labelled_per_client", 1, "unlabelled_per_client", 2,
+                "val_per_client", 1, "test_per_client", 1));
+        Splits splits = DATA.splits(dp, 4);
+        Map<String, Object> o = new HashMap<>(Map.of("rounds", rounds, "local_epochs", 2, "epochs", 2, "batch_size", 2,
+                "labelled_batch_size", 1, "lr", 0.005, "width", 2, "levels", 2));
+        if (m.defaults().containsKey("teacher_warmup_epochs")) {
+            o.put("teacher_warmup_epochs", 1);
+            o.put("mc_passes", 2);
+        }
+        return new TrainContext(Params.of(m.defaults(), o), DATA.info(dp), splits, seed, new TrainingLog());
+    }
+
+    @Test
+    void dualKdTrainsCountsBytesAndIsBitIdentical() throws Exception {
+        FedDualKd m = new FedDualKd();
+        TrainContext a = tiny(m, 3, 2);
+        TrainedModel ma = m.train(a);
+        List<Double> curve = a.log().curves().get("loss");
+        assertEquals(3, curve.size());
+        assertTrue(curve.get(2) < curve.get(0), "federated loss should fall: " + curve);
+        @SuppressWarnings("unchecked")
+        List<Long> bytes = (List<Long>) a.log().extras().get("bytes_per_round");
+        assertEquals(2 * 2 * 4 * ma.parameterCount(), bytes.get(0), "2 clients x (down + up) x 4 bytes x parameters");
+        assertFalse(((Map<?, ?>) a.log().extras().get("client_validation_dice")).isEmpty());
+        TrainContext b = tiny(m, 3, 2);
+        TrainedModel mb = m.train(b);
+        assertEquals(a.log().curves(), b.log().curves());
+        List<Prediction> pa = ma.predict(a.splits().test()), pb = mb.predict(b.splits().test());
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).segmentation().labels(), pb.get(i).segmentation().labels());
+            assertTrue(pa.get(i).segmentation().sameShape(a.splits().test().get(i).mask()));
+        }
+    }
+
+    @Test
+    void baselinesRunAndPredict() throws Exception {
+        for (DistillationMethod m : List.of(new FedAvgBaseline(), new FedLocalOnly(), new FedCentralised())) {
+            TrainContext ctx = tiny(m, 2, 3);
+            TrainedModel model = m.train(ctx);
+            assertEquals(2, ctx.log().curves().get("loss").size(), m.id());
+            assertEquals(ctx.splits().test().size(), model.predict(ctx.splits().test()).size());
+        }
+        TrainContext local = tiny(new FedLocalOnly(), 1, 3);
+        new FedLocalOnly().train(local);
+        assertEquals(0L, local.log().extras().get("bytes_total"), "local-only sends nothing");
+    }
+
+    @Test
+    void federatedRowsRefuseNonFederatedData() {
+        FetalUsDataset fetal = new FetalUsDataset();
+        assertFalse(new FedDualKd().supports(fetal.info(Params.defaultsOf(fetal))).ok());
+        assertTrue(new FedDualKd().supports(DATA.info(Params.defaultsOf(DATA))).ok());
+    }
+
+    @Test
+    void gradientsReachEveryStudentWeightThroughBothKdTerms() {
+        FedDualKd m = new FedDualKd();
+        TrainContext ctx = tiny(m, 1, 5);
+        // one local step's gradients through the dual-KD graph: every deployed student variable gets one
+        io.kdbench.methods.nn.UNet.Config cfg = new io.kdbench.methods.nn.UNet.Config(1, 4, 2, 2, true);
+        ClientData c = ClientData.byClient(ctx.splits().train(), "image", 4, true).get(0);
+        FederatedMethod.Local local = new FederatedMethod.Local(cfg, c.data(), ctx.params(), true, 1);
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> batch = new HashMap<>();
+        io.kdbench.methods.train.SegmentationData.Labelled l = c.data().labelledBatch(1, new java.util.SplittableRandom(1), null);
+        batch.put("xl", l.x());
+        batch.put("yl", l.oneHot());
+        local.distillationInputs(batch, c.data(), new int[] {c.data().unlabelledIndices().get(0)}, ctx.params(),
+                new java.util.SplittableRandom(2), 1, 0);
+        StudentGraph g = local.student;
+        g.sd().setLossVariables("loss");
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> grads = g.sd().calculateGradients(batch,
+                g.deployedVariables().toArray(new String[0]));
+        for (String n : g.deployedVariables()) {
+            assertTrue(grads.get(n) != null && grads.get(n).norm2Number().doubleValue() > 0, "gradient reaches " + n);
+        }
+        assertTrue(Weights.parameterCount(Weights.snapshot(g.sd(), g.deployedVariables())) > 0);
+    }
+}

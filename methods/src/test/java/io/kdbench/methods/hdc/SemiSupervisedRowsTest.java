@@ -1,0 +1,70 @@
+package io.kdbench.methods.hdc;
+
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Params;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.api.TrainingLog;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Splits;
+import io.kdbench.datasets.synthetic.FetalUsDataset;
+import io.kdbench.methods.baseline.MeanTeacher;
+import io.kdbench.methods.baseline.SegSupervised;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The three fetal-US rows train on tiny data, lower their loss, predict label maps, and repeat bit for bit. */
+class SemiSupervisedRowsTest {
+    static final FetalUsDataset DATA = new FetalUsDataset();
+
+    static TrainContext tiny(DistillationMethod m, int epochs, long seed) {
+        Params dp = Params.of(DATA.defaults(), Map.of("size", 16, "n_train", 12, "n_val", 2, "n_test", 3,
+                "labelled_fraction", 0.34));
+        Splits splits = DATA.splits(dp, 5);
+        Map<String, Object> o = new HashMap<>(Map.of("epochs", epochs, "batch_size", 4, "labelled_batch_size", 2,
+                "lr", 0.003, "width", 4, "levels", 2));
+        return new TrainContext(Params.of(m.defaults(), o), DATA.info(dp), splits, seed, new TrainingLog());
+    }
+
+    static void trainsAndPredicts(DistillationMethod m) throws Exception {
+        TrainContext ctx = tiny(m, 8, 3);
+        TrainedModel model = m.train(ctx);
+        List<Double> curve = ctx.log().curves().get("loss");
+        assertEquals(8, curve.size());
+        assertTrue(curve.get(curve.size() - 1) < curve.get(0), m.id() + " loss should fall: " + curve);
+        List<Prediction> p = model.predict(ctx.splits().test());
+        assertEquals(3, p.size());
+        assertTrue(p.get(0).segmentation().sameShape(ctx.splits().test().get(0).mask()));
+        assertTrue(model.parameterCount() > 0);
+    }
+
+    @Test
+    void supervisedTrains() throws Exception {
+        trainsAndPredicts(new SegSupervised());
+    }
+
+    @Test
+    void meanTeacherTrains() throws Exception {
+        trainsAndPredicts(new MeanTeacher());
+    }
+
+    @Test
+    void hdcTrainsAndIsBitIdentical() throws Exception {
+        trainsAndPredicts(new Hdc());
+        Hdc m = new Hdc();
+        TrainContext a = tiny(m, 2, 9), b = tiny(m, 2, 9);
+        TrainedModel ma = m.train(a), mb = m.train(b);
+        assertEquals(a.log().curves(), b.log().curves());
+        List<Prediction> pa = ma.predict(a.splits().test()), pb = mb.predict(b.splits().test());
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).segmentation().labels(), pb.get(i).segmentation().labels());
+        }
+    }
+}
