@@ -22,7 +22,9 @@ public record Experiment(Path file, String name, Path output, List<Long> seeds, 
         reported = Map.copyOf(reported);
     }
 
+    /** Cells of the grid: each method on each dataset it runs on, for each seed. */
     public int cellCount() {
-        return methods.size() * datasets.size() * seeds.size();
+        long pairs = methods.stream().mapToLong(m -> datasets.stream().filter(d -> m.runsOn(d.label())).count()).sum();
+        return Math.toIntExact(pairs * seeds.size());
     }
 }

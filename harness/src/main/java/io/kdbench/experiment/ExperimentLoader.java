@@ -36,6 +36,7 @@ public final class ExperimentLoader {
     static final List<String> TOP_KEYS =
             List.of("name", "output", "seeds", "empty_policy", "metrics", "methods", "datasets", "retries", "reported");
     private static final List<String> COMPONENT_KEYS = List.of("id", "label", "params");
+    private static final List<String> METHOD_KEYS = List.of("id", "label", "params", "datasets");
 
     private final Registries registries;
 
@@ -96,8 +97,9 @@ public final class ExperimentLoader {
             for (Node n : sequence(required(top, "metrics", root), "metrics")) {
                 metrics.add(knownId(n, registries.metrics(), "metrics"));
             }
-            List<ComponentSpec> methods = components(required(top, "methods", root), "methods", registries.methods());
             List<ComponentSpec> datasets = components(required(top, "datasets", root), "datasets", registries.datasets());
+            List<ComponentSpec> methods = components(required(top, "methods", root), "methods", registries.methods());
+            checkDatasetFilters(methods, datasets, required(top, "methods", root));
             int retries = 0;
             if (top.containsKey("retries")) {
                 Node n = top.get("retries").getValueNode();
@@ -146,8 +148,23 @@ public final class ExperimentLoader {
             return specs;
         }
 
+        /** A method's 'datasets' list must name datasets of this experiment (by label). */
+        private void checkDatasetFilters(List<ComponentSpec> methods, List<ComponentSpec> datasets, Node methodsNode) {
+            List<String> labels = datasets.stream().map(ComponentSpec::label).toList();
+            List<Node> items = sequence(methodsNode, "methods");
+            for (int i = 0; i < methods.size(); i++) {
+                for (String d : methods.get(i).datasets()) {
+                    if (!labels.contains(d)) {
+                        throw error(items.get(i), "method '" + methods.get(i).label() + "' lists dataset '" + d
+                                + "', which is not in this experiment; valid: " + String.join(", ", labels));
+                    }
+                }
+            }
+        }
+
         private <T extends Parameterised> ComponentSpec component(Node item, String field, Registry<T> registry) {
-            Map<String, NodeTuple> keys = mapping(item, field + " entry", COMPONENT_KEYS);
+            boolean method = field.equals("methods");
+            Map<String, NodeTuple> keys = mapping(item, field + " entry", method ? METHOD_KEYS : COMPONENT_KEYS);
             String id = knownId(required(keys, "id", item), registry, field);
             String label = keys.containsKey("label") ? string(keys.get("label").getValueNode(), "label") : id;
             T component = registry.get(id);
@@ -167,7 +184,13 @@ public final class ExperimentLoader {
                 throw error(keys.containsKey("params") ? keys.get("params").getValueNode() : item,
                         "bad params of " + id + ": " + e.getMessage());
             }
-            return new ComponentSpec(label, id, params);
+            List<String> only = new ArrayList<>();
+            if (keys.containsKey("datasets")) {
+                for (Node n : sequence(keys.get("datasets").getValueNode(), "datasets of " + label)) {
+                    only.add(string(n, "datasets of " + label));
+                }
+            }
+            return new ComponentSpec(label, id, params, only);
         }
 
         private Map<String, Double> reported(Node node) {

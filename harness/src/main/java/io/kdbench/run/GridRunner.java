@@ -67,6 +67,9 @@ public final class GridRunner {
                 for (long seed : experiment.seeds()) {
                     Splits splits = null; // made on first need: a fully stored seed costs nothing
                     for (ComponentSpec methodSpec : experiment.methods()) {
+                        if (!methodSpec.runsOn(datasetSpec.label())) {
+                            continue;
+                        }
                         RunSpec spec = RunSpec.of(methodSpec, datasetSpec, seed, experiment.metrics(), experiment.emptyPolicy());
                         String hash = SpecHash.of(spec, cells.environment().codeVersion(), cells.environment().backendName());
                         progress.cellStarted(spec);

@@ -119,6 +119,18 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void aMethodCanBeLimitedToSomeDatasets() throws IOException {
+        String yaml = VALID.replace("    label: fake-strong\n", "    label: fake-strong\n    datasets: [fake-data]\n")
+                + "  - id: fake-data\n    label: other\n";
+        Experiment e = loader.load(write(yaml));
+        assertEquals(List.of("fake-data"), e.methods().get(1).datasets());
+        assertTrue(e.methods().get(0).runsOn("other"));
+        assertEquals((2 + 1) * 2, e.cellCount(), "the limited method runs on one of the two datasets");
+        String msg = errorOf(yaml.replace("datasets: [fake-data]", "datasets: [nope]"));
+        assertTrue(msg.contains("lists dataset 'nope', which is not in this experiment; valid: fake-data, other"), msg);
+    }
+
+    @Test
     void missingFileIsAConfigError() {
         ConfigException ex = assertThrows(ConfigException.class, () -> loader.load(dir.resolve("none.yaml")));
         assertTrue(ex.getMessage().contains("no such experiment file"));

@@ -1,0 +1,44 @@
+package io.kdbench.cli;
+
+import io.kdbench.experiment.Experiment;
+import io.kdbench.experiment.ExperimentLoader;
+import io.kdbench.registry.Registries;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every shipped experiment file loads: keys, types, ids and parameter values are valid. */
+class ExperimentFilesTest {
+    private static final Path DIR = Path.of("..", "experiments");
+
+    @Test
+    void everyShippedExperimentLoads() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(DIR)) {
+            // the manifest example names files relative to the repository root, where users run it
+            files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("manifest"))
+                    .sorted().toList();
+        }
+        assertFalse(files.isEmpty());
+        ExperimentLoader loader = new ExperimentLoader(Registries.load());
+        for (Path f : files) {
+            loader.load(f);
+        }
+    }
+
+    @Test
+    void quickHasEveryMethodOnItsDatasetsWithThreeSeeds() {
+        Experiment quick = new ExperimentLoader(Registries.load()).load(DIR.resolve("quick.yaml"));
+        assertEquals(List.of(1L, 2L, 3L), quick.seeds());
+        assertEquals(63, quick.cellCount());
+        assertTrue(quick.methods().stream().allMatch(m -> !m.datasets().isEmpty()), "every row names its datasets");
+    }
+}
