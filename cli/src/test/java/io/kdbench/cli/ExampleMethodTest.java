@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "Benchmark your own method", end to end: installs kdbench's API (harness and parent pom) into a private local
  * repository, builds {@code examples/new-method} against it, runs it beside a built-in method with
  * {@code run --with JAR}, and gates it with {@code compare --method NEW --against X}.
- * The private repository is a copy-free view of ~/.m2/repository (symlinks to everything but io/kdbench), so
- * The shared repository's kdbench snapshots are never overwritten (Maven may fetch a missing plugin from Central).
+ * The private repository is a copy-free view of ~/.m2/repository (symlinks to everything but io/kdbench), so that
+ * the shared repository's kdbench snapshots are never overwritten (Maven may fetch a missing plugin from Central).
  */
 class ExampleMethodTest {
     @TempDir

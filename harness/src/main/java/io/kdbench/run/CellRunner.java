@@ -102,6 +102,10 @@ public final class CellRunner {
             if (!attention.isEmpty()) {
                 extras.put(StoredAttention.KEY, attention);
             }
+            Map<String, Map<String, Double>> clients = ClientMetrics.of(splits.test(), results);
+            if (!clients.isEmpty()) {
+                extras.putIfAbsent(ClientMetrics.KEY, clients);
+            }
             return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(start),
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
                     results, log.curves(), extras, probabilities(predictions), "");

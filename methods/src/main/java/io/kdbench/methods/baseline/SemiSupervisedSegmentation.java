@@ -90,7 +90,7 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
     }
 
     /** A method's loss in the graph and how it fills one step. */
-    protected interface Step {
+    public interface Step {
         List<String> trainable();
 
         /**
