@@ -49,10 +49,7 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
 
     @Override
     public io.kdbench.api.Support supports(io.kdbench.api.DatasetInfo dataset) {
-        if (dataset.federated()) {
-            return io.kdbench.api.Support.no("a semi-supervised single-site method; federated datasets have their own rows");
-        }
-        return super.supports(dataset);
+        return singleSite(dataset);
     }
 
     @Override

@@ -53,6 +53,10 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
 
     @Override
     public Support supports(DatasetInfo dataset) {
+        return segmentationSupport(dataset);
+    }
+
+    private static Support segmentationSupport(DatasetInfo dataset) {
         if (!dataset.task().isSegmentation()) {
             return Support.no("a segmentation network; the dataset's task is " + dataset.task());
         }
@@ -60,6 +64,14 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
             return Support.no("needs a test-time modality named '" + MODALITY + "'");
         }
         return Support.yes();
+    }
+
+    /** For single-site semi-supervised rows: refuses federated datasets, which have their own rows. */
+    protected Support singleSite(DatasetInfo dataset) {
+        if (dataset.federated()) {
+            return Support.no("a semi-supervised single-site method; federated datasets have their own rows");
+        }
+        return segmentationSupport(dataset);
     }
 
     @Override
