@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gate's exit codes on constructed stores: a clear regression, no change, an improvement, bad input. */
 class CompareCommandTest {
-    static final Environment ENV = new Environment("0.1.0", "abc", false, "17", "linux", "cpu", 2, "cpu", Map.of(), Map.of());
+    static final Environment ENV = new Environment("0.1.0", "abc", false, "17", "linux", "cpu", 2, "cpu", Map.of(), Map.of(), "code0");
 
     @TempDir
     Path dir;

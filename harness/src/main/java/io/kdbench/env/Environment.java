@@ -9,14 +9,24 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
-/** Facts about the code and machine that a stored cell records as provenance. Computed once per run. */
+/**
+ * Facts about the code and machine that a stored cell records as provenance. Computed once per run.
+ *
+ * <p>{@code codeHash} identifies the code that computes cells: the git tree ids of harness, datasets and methods
+ * ({@code src/main}) and their poms. It names cells instead of the commit, so a commit that touches only docs,
+ * tests or reports keeps the stored cells; {@code gitDirty} is true when those paths have uncommitted changes.
+ */
 public record Environment(String kdbenchVersion, String gitCommit, boolean gitDirty, String javaVersion,
                           String os, String cpuModel, int availableProcessors, String backendName,
-                          Map<String, String> backendVersions, Map<String, String> device) {
+                          Map<String, String> backendVersions, Map<String, String> device, String codeHash) {
 
-    /** The code version that names stored cells: kdbench version plus commit (and dirty mark). */
+    /** Where the code that computes cells lives (its git tree ids make {@link #codeHash}). */
+    static final List<String> CODE_PATHS = List.of("harness/src/main", "datasets/src/main", "methods/src/main",
+            "pom.xml", "harness/pom.xml", "datasets/pom.xml", "methods/pom.xml");
+
+    /** The code version that names stored cells: kdbench version plus code hash (and dirty mark). */
     public String codeVersion() {
-        return kdbenchVersion + "+" + gitCommit + (gitDirty ? "-dirty" : "");
+        return kdbenchVersion + "+" + codeHash + (gitDirty ? "-dirty" : "");
     }
 
     public static Environment detect(ComputeBackend backend) {
@@ -31,7 +41,8 @@ public record Environment(String kdbenchVersion, String gitCommit, boolean gitDi
                 Runtime.getRuntime().availableProcessors(),
                 backend == null ? "none" : backend.name(),
                 backend == null ? Map.of() : new LinkedHashMap<>(backend.versions()),
-                backend == null ? Map.of() : new LinkedHashMap<>(backend.device()));
+                backend == null ? Map.of() : new LinkedHashMap<>(backend.device()),
+                git[2]);
     }
 
     /** The backend on the classpath, or null when none is (pure-metric commands). */
@@ -66,14 +77,29 @@ public record Environment(String kdbenchVersion, String gitCommit, boolean gitDi
         return System.getProperty("os.arch");
     }
 
-    /** {commit, dirty} of the working directory's git checkout, or {"unknown", "false"} outside one. */
+    /** {commit, dirty, code hash} of the working directory's git checkout, or unknowns outside one. */
     static String[] gitState() {
         String commit = run("git", "rev-parse", "HEAD");
         if (commit == null || commit.isBlank()) {
-            return new String[] {"unknown", "false"};
+            return new String[] {"unknown", "false", "unknown"};
         }
-        String status = run("git", "status", "--porcelain", "--untracked-files=no");
-        return new String[] {commit.trim(), String.valueOf(status != null && !status.isBlank())};
+        List<String> status = new java.util.ArrayList<>(List.of("git", "status", "--porcelain", "--untracked-files=no", "--"));
+        status.addAll(CODE_PATHS);
+        String changes = run(status.toArray(String[]::new));
+        List<String> trees = new java.util.ArrayList<>(List.of("git", "rev-parse"));
+        CODE_PATHS.forEach(path -> trees.add("HEAD:" + path));
+        String ids = run(trees.toArray(String[]::new));
+        String codeHash = ids == null ? commit.trim().substring(0, 12) : sha256(ids).substring(0, 12);
+        return new String[] {commit.trim(), String.valueOf(changes != null && !changes.isBlank()), codeHash};
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static String run(String... command) {

@@ -26,7 +26,7 @@ class GridRunnerTest {
 
     private final Registries registries = Registries.load();
     private final Environment env = new Environment("test", "abc", false, "17", "linux", "cpu", 2, "none",
-            Map.of(), Map.of());
+            Map.of(), Map.of(), "code0");
 
     private Experiment experiment(String extra) throws IOException {
         Path f = dir.resolve("exp.yaml");

@@ -22,7 +22,7 @@ class ResultsStoreTest {
     Path dir;
 
     static final Environment ENV = new Environment("0.1", "abc", true, "17", "linux", "cpu", 2, "cpu",
-            Map.of("nd4j", "1.0.0-M2.1"), Map.of());
+            Map.of("nd4j", "1.0.0-M2.1"), Map.of(), "code0");
 
     static CellRecord cell(long seed, double value) {
         RunSpec spec = new RunSpec("m", "m", Map.of("lr", 0.1), "d", "d", Map.of("n", 3), seed, List.of("auroc"), "nan");

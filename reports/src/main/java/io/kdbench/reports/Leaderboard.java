@@ -77,6 +77,7 @@ public final class Leaderboard {
     private final List<String> datasets = new ArrayList<>();
     private final List<String> methods = new ArrayList<>();
     private final List<String> metrics = new ArrayList<>();
+    private final List<String> metricOrder = new ArrayList<>();
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Long> parameters = new LinkedHashMap<>();
     private final Map<String, Double> trainSeconds = new LinkedHashMap<>();
@@ -100,6 +101,7 @@ public final class Leaderboard {
         for (CellRecord c : cells) {
             addOnce(methods, c.spec().method());
             addOnce(datasets, c.spec().dataset());
+            c.spec().metrics().forEach(metric -> addOnce(metricOrder, metric));
         }
         for (CellRecord c : ordered) {
             String m = c.spec().method();
@@ -131,6 +133,8 @@ public final class Leaderboard {
                 }
             }
         }
+        // columns in the experiment file's order (stored cells come back with their metrics sorted by name)
+        metrics.sort(Comparator.comparingInt(metric -> metricOrder.contains(metric) ? metricOrder.indexOf(metric) : Integer.MAX_VALUE));
         for (String m : methods) {
             for (String d : datasets) {
                 for (String metric : metrics) {

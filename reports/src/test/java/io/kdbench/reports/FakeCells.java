@@ -19,7 +19,7 @@ import java.util.Map;
 /** Constructed cells with chosen values, so report statistics can be checked against hand-computed answers. */
 public final class FakeCells {
     public static final Environment ENV = new Environment("0.1.0", "0123456789abcdef", false, "17.0.9 (Test)",
-            "Linux amd64", "Test CPU @ 2.0GHz", 2, "nd4j-cpu", Map.of("nd4j", "1.0.0-M2.1"), Map.of());
+            "Linux amd64", "Test CPU @ 2.0GHz", 2, "nd4j-cpu", Map.of("nd4j", "1.0.0-M2.1"), Map.of(), "code0");
 
     private final List<CellRecord> cells = new ArrayList<>();
 

@@ -79,7 +79,7 @@ class ReportWriterTest {
         assertTrue(html.contains("<td class=\"num\">0.950</td><td class=\"num\">0.923</td><td class=\"num\">[0.885, 0.961]</td>"
                 + "<td class=\"num\">-0.027</td><td>yes</td>"), html);
         assertTrue(html.contains("needs a segmentation task") && html.contains("loss diverged: NaN (epoch 3)"), html);
-        assertTrue(html.contains("0.1.0+0123456789abcdef") && html.contains("Test CPU @ 2.0GHz"), html);
+        assertTrue(html.contains("0.1.0+code0") && html.contains("commit 0123456789abcdef") && html.contains("Test CPU @ 2.0GHz"), html);
         assertTrue(html.contains("kdbench run experiments/fake.yaml") && html.contains("kdbench report " + dir), html);
         assertTrue(html.contains("Nemenyi CD = 2.34"), html); // q(k=3) = 2.343 times sqrt(3 * 4 / (6 * 2)) = 1
     }

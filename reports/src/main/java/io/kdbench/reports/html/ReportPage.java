@@ -229,7 +229,7 @@ public final class ReportPage {
         for (Map.Entry<Environment, Integer> e : envs.entrySet()) {
             Environment v = e.getKey();
             sb.append("<tr><td class=\"num\">").append(e.getValue()).append("</td><td><code>").append(esc(v.codeVersion()))
-                    .append("</code></td><td>").append(esc(v.backendName())).append("</td><td>").append(esc(join(v.backendVersions())))
+                    .append("</code><br><small>commit ").append(esc(v.gitCommit())).append("</small></td><td>").append(esc(v.backendName())).append("</td><td>").append(esc(join(v.backendVersions())))
                     .append("</td><td>").append(esc(v.cpuModel())).append(" · ").append(v.availableProcessors()).append(" threads")
                     .append(v.device().isEmpty() ? "" : " · " + esc(join(v.device()))).append("</td><td>")
                     .append(esc(v.javaVersion())).append(" · ").append(esc(v.os())).append("</td></tr>\n");
