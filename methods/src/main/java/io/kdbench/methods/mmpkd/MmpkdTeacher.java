@@ -1,19 +1,17 @@
 package io.kdbench.methods.mmpkd;
 
+import io.kdbench.methods.train.ProbabilityModel;
+
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Params;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.data.Prediction;
-import io.kdbench.data.Sample;
 import io.kdbench.methods.teachers.PrivilegedTeacher;
 import io.kdbench.methods.teachers.Teachers;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,30 +59,18 @@ public class MmpkdTeacher implements DistillationMethod {
     public TrainedModel train(TrainContext ctx) {
         PrivilegedTeacher teacher = Teachers.train(ctx);
         ctx.log().put("teacher", teacher.kind());
-        return new TrainedModel() {
-            @Override
-            public List<Prediction> predict(List<Sample> samples) {
-                float[][] p = teacher.probabilities(samples, 1.0);
-                List<Prediction> out = new ArrayList<>(samples.size());
-                for (int i = 0; i < samples.size(); i++) {
-                    double[] row = new double[p[i].length];
-                    for (int k = 0; k < row.length; k++) {
-                        row[k] = p[i][k];
-                    }
-                    out.add(new Prediction(samples.get(i).id(), row, null, null));
-                }
-                return out;
-            }
+        return new ProbabilityModel((samples, batch) -> toDoubles(teacher.probabilities(samples, 1.0)), 0,
+                teacher.parameterCount(), true);
+    }
 
-            @Override
-            public long parameterCount() {
-                return teacher.parameterCount();
+    private static double[][] toDoubles(float[][] p) {
+        double[][] out = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = new double[p[i].length];
+            for (int k = 0; k < p[i].length; k++) {
+                out[i][k] = p[i][k];
             }
-
-            @Override
-            public boolean usesPrivilegedAtTest() {
-                return true;
-            }
-        };
+        }
+        return out;
     }
 }

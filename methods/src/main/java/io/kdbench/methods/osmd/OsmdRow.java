@@ -1,5 +1,7 @@
 package io.kdbench.methods.osmd;
 
+import io.kdbench.methods.train.ProbabilityModel;
+
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Params;
@@ -7,12 +9,10 @@ import io.kdbench.api.Support;
 import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.nn.CnnClassifier;
 import io.kdbench.methods.train.Optimiser;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,26 +135,6 @@ abstract class OsmdRow implements DistillationMethod {
     /** A deployed model from a probability function; {@code privilegedAtTest} marks upper bounds. */
     static TrainedModel model(BiFunction<List<Sample>, Integer, double[][]> probabilities, int batchSize,
                               long parameters, boolean privilegedAtTest) {
-        return new TrainedModel() {
-            @Override
-            public List<Prediction> predict(List<Sample> samples) {
-                double[][] p = probabilities.apply(samples, batchSize);
-                List<Prediction> out = new ArrayList<>(samples.size());
-                for (int i = 0; i < samples.size(); i++) {
-                    out.add(new Prediction(samples.get(i).id(), p[i], null, null));
-                }
-                return out;
-            }
-
-            @Override
-            public long parameterCount() {
-                return parameters;
-            }
-
-            @Override
-            public boolean usesPrivilegedAtTest() {
-                return privilegedAtTest;
-            }
-        };
+        return new ProbabilityModel(probabilities, batchSize, parameters, privilegedAtTest);
     }
 }

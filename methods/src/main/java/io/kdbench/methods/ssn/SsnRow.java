@@ -1,5 +1,7 @@
 package io.kdbench.methods.ssn;
 
+import io.kdbench.methods.train.ProbabilityModel;
+
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Params;
@@ -7,11 +9,9 @@ import io.kdbench.api.Support;
 import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.train.Optimiser;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,22 +77,7 @@ abstract class SsnRow implements DistillationMethod {
         net.train(train, targets(train, sizes), Optimiser.from(p), ctx.seed(), ctx.log());
         long parameters = net.parameterCount();
         int batchSize = p.getInt("batch_size");
-        return new TrainedModel() {
-            @Override
-            public List<Prediction> predict(List<Sample> samples) {
-                double[][] probs = net.probabilities(samples, batchSize);
-                List<Prediction> out = new ArrayList<>(samples.size());
-                for (int i = 0; i < samples.size(); i++) {
-                    out.add(new Prediction(samples.get(i).id(), probs[i], null, null));
-                }
-                return out;
-            }
-
-            @Override
-            public long parameterCount() {
-                return parameters;
-            }
-        };
+        return new ProbabilityModel(net::probabilities, batchSize, parameters, false);
     }
 
     /**
