@@ -44,7 +44,7 @@ class CompareCommandTest {
                     Map.of(), "");
             store.write(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1,
                     spec, new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1, 0.1, 100,
-                    false, Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
+                    false, io.kdbench.api.Role.COMPETITOR, new io.kdbench.learning.LearningVerdict(io.kdbench.learning.LearningVerdict.Status.LEARNED, "auroc", 0.8, 0.5, 0.3, 0.69, "fixture"), Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
         }
         return dir;
     }

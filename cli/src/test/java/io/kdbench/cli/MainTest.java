@@ -86,7 +86,8 @@ class MainTest {
                 java.util.Map.of("mean", new io.kdbench.api.MetricResult.Aggregate(0.123, 1, 0, 16)), auroc.perCase(), auroc.note()));
         new io.kdbench.store.ResultsStore(dir.resolve("out")).write(new io.kdbench.store.CellRecord(c.schema(), c.hash(),
                 c.status(), c.reason(), c.failedEpoch(), c.spec(), c.provenance(), c.trainSeconds(), c.inferenceSeconds(),
-                c.parameterCount(), c.usesPrivilegedAtTest(), metrics, c.curves(), c.extras(), c.probabilities(), ""));
+                c.parameterCount(), c.usesPrivilegedAtTest(), c.role(), c.learning(), metrics, c.curves(), c.extras(),
+                c.probabilities(), ""));
         out.reset();
         assertEquals(1, Main.execute("verify", dir.resolve("out").toString()));
         String s = out.toString();

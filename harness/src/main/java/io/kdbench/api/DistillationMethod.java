@@ -15,4 +15,9 @@ public interface DistillationMethod extends Parameterised {
     Support supports(DatasetInfo dataset);
 
     TrainedModel train(TrainContext context) throws Exception;
+
+    /** Floor, competitor or upper bound; competitors by default. */
+    default Role role() {
+        return Role.COMPETITOR;
+    }
 }

@@ -11,6 +11,11 @@ import java.util.Map;
  * wants stored with the cell (e.g. bytes sent per federated round). Not thread-safe: one per cell.
  */
 public final class TrainingLog {
+    /** Extras key of the teachers' validation scores: teacher name to {metric, validation}. */
+    public static final String TEACHERS = "kdbench.teachers";
+    /** Extras key of the model selections: training name to {@link Selection}. */
+    public static final String SELECTION = "kdbench.selection";
+
     private final Map<String, List<Double>> curves = new LinkedHashMap<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
     private final List<Runnable> epochListeners = new ArrayList<>();
@@ -26,6 +31,22 @@ public final class TrainingLog {
 
     public void put(String key, Object value) {
         extras.put(key, value);
+    }
+
+    /** Records a teacher's score on the validation split (the dataset's primary metric). */
+    @SuppressWarnings("unchecked")
+    public void teacher(String name, String metric, double validationScore) {
+        Map<String, Object> teachers = (Map<String, Object>) extras.computeIfAbsent(TEACHERS, k -> new LinkedHashMap<>());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("metric", metric);
+        entry.put("validation", validationScore);
+        teachers.put(name, entry);
+    }
+
+    /** Records how the model named {@code name} (e.g. "student") was chosen on the validation split. */
+    @SuppressWarnings("unchecked")
+    public void selection(String name, Selection selection) {
+        ((Map<String, Object>) extras.computeIfAbsent(SELECTION, k -> new LinkedHashMap<>())).put(name, selection);
     }
 
     public Map<String, List<Double>> curves() {

@@ -11,6 +11,9 @@ import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.api.TrainingLog;
+import io.kdbench.api.Validation;
+import io.kdbench.learning.LearningCheck;
+import io.kdbench.learning.LearningVerdict;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
@@ -54,7 +57,7 @@ public final class CellRunner {
 
     /** The stored outcome of a spec: skipped if the method cannot run on the dataset, else trained and scored. */
     public CellRecord run(String hash, RunSpec spec, DatasetInfo info, Splits splits, int retries) {
-        DistillationMethod method = registries.methods().get(spec.methodId());
+        DistillationMethod method = method(spec);
         Support support = method.supports(info);
         if (!support.ok()) {
             return skipped(hash, spec, support.reason());
@@ -83,14 +86,16 @@ public final class CellRunner {
         }
         try {
             Params params = Params.of(method.defaults(), spec.methodParams());
+            EmptyPolicy policy = EmptyPolicy.parse(spec.emptyPolicy());
+            Validation validation = validation(info, splits, policy);
             long t0 = System.nanoTime();
-            TrainedModel model = method.train(new TrainContext(params, info, splits, spec.seed(), log));
+            TrainedModel model = method.train(new TrainContext(params, info, splits, spec.seed(), log, validation));
             long t1 = System.nanoTime();
             List<Prediction> predictions = model.predict(splits.test());
             long t2 = System.nanoTime();
             checkPredictions(spec, splits.test(), predictions);
+            LearningVerdict learning = LearningCheck.judge(method.role(), info, splits, model, validation);
             Map<String, MetricResult> results = new LinkedHashMap<>();
-            EmptyPolicy policy = EmptyPolicy.parse(spec.emptyPolicy());
             for (String metricId : spec.metrics()) {
                 Metric metric = registries.metrics().get(metricId);
                 if (metric.appliesTo(info)) {
@@ -108,7 +113,7 @@ public final class CellRunner {
             }
             return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(start),
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
-                    results, log.curves(), extras, probabilities(predictions), "");
+                    method.role(), learning, results, log.curves(), extras, probabilities(predictions), "");
         } catch (DivergenceException e) {
             return failed(hash, spec, start, log, e.getMessage(), e.epoch());
         } catch (Exception | OutOfMemoryError e) {
@@ -116,6 +121,12 @@ public final class CellRunner {
             LOG.error("cell {} failed", spec.describeCell(), e);
             return failed(hash, spec, start, log, e.getClass().getSimpleName() + ": " + e.getMessage(), -1);
         }
+    }
+
+    /** The validation split with the dataset's primary metric, what a method may select on. */
+    private Validation validation(DatasetInfo info, Splits splits, EmptyPolicy policy) {
+        return new Validation(registries.metrics().get(Validation.primaryMetric(info.task())), info,
+                splits.validation(), policy);
     }
 
     static void checkPredictions(RunSpec spec, List<Sample> test, List<Prediction> predictions) {
@@ -144,12 +155,17 @@ public final class CellRunner {
     private CellRecord skipped(String hash, RunSpec spec, String reason) {
         String now = Instant.now().toString();
         return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.SKIPPED, reason, -1, spec,
-                new Provenance(environment, now, now, command), 0, 0, 0, false, Map.of(), Map.of(), Map.of(), Map.of(), "");
+                new Provenance(environment, now, now, command), 0, 0, 0, false, method(spec).role(), null, Map.of(), Map.of(),
+                Map.of(), Map.of(), "");
     }
 
     private CellRecord failed(String hash, RunSpec spec, String start, TrainingLog log, String reason, int epoch) {
         return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.FAILED, reason, epoch, spec, provenance(start),
-                0, 0, 0, false, Map.of(), log.curves(), log.extras(), Map.of(), "");
+                0, 0, 0, false, method(spec).role(), null, Map.of(), log.curves(), log.extras(), Map.of(), "");
+    }
+
+    private DistillationMethod method(RunSpec spec) {
+        return registries.methods().get(spec.methodId());
     }
 
     private Provenance provenance(String start) {

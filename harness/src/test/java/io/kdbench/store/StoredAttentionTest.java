@@ -28,7 +28,7 @@ class StoredAttentionTest {
         CellRecord base = ResultsStoreTest.cell(1, 0.5);
         CellRecord cell = new CellRecord(base.schema(), base.hash(), base.status(), base.reason(), base.failedEpoch(),
                 base.spec(), base.provenance(), base.trainSeconds(), base.inferenceSeconds(), base.parameterCount(),
-                false, base.metrics(), base.curves(), Map.of(StoredAttention.KEY, StoredAttention.of(predictions)),
+                false, base.role(), base.learning(), base.metrics(), base.curves(), Map.of(StoredAttention.KEY, StoredAttention.of(predictions)),
                 base.probabilities(), "");
         assertEquals(4, StoredAttention.read(cell).size(), "readable before it is stored, too");
         ResultsStore store = new ResultsStore(dir);

@@ -42,14 +42,15 @@ public final class FakeCells {
         });
         List<Double> loss = List.of(1.0, 0.6 + 0.01 * seed, 0.4 + 0.01 * seed);
         cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
-                provenance(seed), trainSeconds, 0.1, params, false, metrics, Map.of("loss", loss), extras, Map.of(), ""));
+                provenance(seed), trainSeconds, 0.1, params, false, io.kdbench.api.Role.COMPETITOR,
+                new io.kdbench.learning.LearningVerdict(io.kdbench.learning.LearningVerdict.Status.LEARNED, "auroc", 0.8, 0.5, 0.3, 0.69, "fixture"), metrics, Map.of("loss", loss), extras, Map.of(), ""));
         return this;
     }
 
     public FakeCells notScored(CellStatus status, String method, String dataset, long seed, String reason) {
         RunSpec spec = spec(method, dataset, seed, List.of());
         cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), status, reason,
-                status == CellStatus.FAILED ? 3 : -1, spec, provenance(seed), 0, 0, 0, false, Map.of(), Map.of(), Map.of(),
+                status == CellStatus.FAILED ? 3 : -1, spec, provenance(seed), 0, 0, 0, false, io.kdbench.api.Role.COMPETITOR, null, Map.of(), Map.of(), Map.of(),
                 Map.of(), ""));
         return this;
     }

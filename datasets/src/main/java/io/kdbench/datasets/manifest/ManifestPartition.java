@@ -6,7 +6,7 @@ import io.kdbench.datasets.partition.FederatedPartition;
 import io.kdbench.datasets.partition.LabelledFraction;
 import io.kdbench.datasets.partition.Samples;
 import io.kdbench.datasets.partition.StratifiedSplit;
-import io.kdbench.datasets.synthetic.Seeds;
+import io.kdbench.api.Seeds;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

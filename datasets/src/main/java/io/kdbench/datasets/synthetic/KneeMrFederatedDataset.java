@@ -1,5 +1,6 @@
 package io.kdbench.datasets.synthetic;
 
+import io.kdbench.api.Seeds;
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;

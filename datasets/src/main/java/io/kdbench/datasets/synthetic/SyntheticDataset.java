@@ -1,5 +1,6 @@
 package io.kdbench.datasets.synthetic;
 
+import io.kdbench.api.Seeds;
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.Params;
 import io.kdbench.data.Sample;

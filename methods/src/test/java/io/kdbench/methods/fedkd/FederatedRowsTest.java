@@ -37,7 +37,7 @@ class FederatedRowsTest {
             o.put("teacher_warmup_epochs", 1);
             o.put("mc_passes", 2);
         }
-        return new TrainContext(Params.of(m.defaults(), o), DATA.info(dp), splits, seed, new TrainingLog());
+        return io.kdbench.methods.testing.TinyData.context(Params.of(m.defaults(), o), DATA.info(dp), splits, seed);
     }
 
     @Test

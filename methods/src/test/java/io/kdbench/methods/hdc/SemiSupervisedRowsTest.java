@@ -30,7 +30,7 @@ class SemiSupervisedRowsTest {
         Splits splits = DATA.splits(dp, 5);
         Map<String, Object> o = new HashMap<>(Map.of("epochs", epochs, "batch_size", 4, "labelled_batch_size", 2,
                 "lr", 0.003, "width", 4, "levels", 2));
-        return new TrainContext(Params.of(m.defaults(), o), DATA.info(dp), splits, seed, new TrainingLog());
+        return io.kdbench.methods.testing.TinyData.context(Params.of(m.defaults(), o), DATA.info(dp), splits, seed);
     }
 
     static void trainsAndPredicts(DistillationMethod m) throws Exception {

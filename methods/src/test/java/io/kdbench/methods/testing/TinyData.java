@@ -1,10 +1,15 @@
 package io.kdbench.methods.testing;
 
 import io.kdbench.api.BenchmarkDataset;
+import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainingLog;
+import io.kdbench.api.Validation;
+import io.kdbench.data.Splits;
+import io.kdbench.registry.Registries;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +26,16 @@ public final class TinyData {
         Params p = Params.of(ds.defaults(), dp);
         Params mp = Params.of(m.defaults(), methodParams);
         m.validate(mp);
-        return new TrainContext(mp, ds.info(p), ds.splits(p, seed), seed, new TrainingLog());
+        return context(mp, ds.info(p), ds.splits(p, seed), seed);
+    }
+
+    /** A context as the harness makes it: the validation split scored by the dataset's primary metric. */
+    public static TrainContext context(Params methodParams, DatasetInfo info, Splits splits, long seed) {
+        return new TrainContext(methodParams, info, splits, seed, new TrainingLog(), validation(info, splits));
+    }
+
+    public static Validation validation(DatasetInfo info, Splits splits) {
+        return new Validation(Registries.load().metrics().get(Validation.primaryMetric(info.task())), info,
+                splits.validation(), EmptyPolicy.NAN);
     }
 }
