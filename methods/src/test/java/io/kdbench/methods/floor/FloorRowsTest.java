@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FloorRowsTest {
 
     @Test
-    void priorIsARegisteredFloorForEverySyntheticDataset() {
+    void bothRowsAreRegisteredFloorsForEverySyntheticDataset() {
         Registries registries = Registries.load();
         List<DatasetInfo> datasets = new ArrayList<>();
         for (BenchmarkDataset ds : List.of(new CxrReportDataset(), new MammoTabularDataset(), new SkinPairsDataset(),
@@ -45,7 +45,7 @@ class FloorRowsTest {
         }
         RgbdIncompleteDataset rgbd = new RgbdIncompleteDataset();
         datasets.add(rgbd.info(Params.of(rgbd.defaults(), Map.of("task", "classification"))));
-        for (String id : List.of("prior")) {
+        for (String id : List.of("prior", "linear-probe")) {
             DistillationMethod m = registries.methods().get(id);
             assertEquals(Role.FLOOR, m.role(), id);
             m.validate(Params.defaultsOf(m));
