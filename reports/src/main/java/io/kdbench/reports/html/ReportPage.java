@@ -71,10 +71,14 @@ public final class ReportPage {
             sb.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title())).append("</a></li>");
         }
         sb.append("</ul></nav>\n");
+        TrainingSections training = new TrainingSections(board, cells);
         for (Section s : Section.values()) {
             sb.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
             switch (s) {
                 case LEADERBOARD -> leaderboard(sb);
+                case LEARNING -> training.learning(sb);
+                case TEACHERS -> training.teachers(sb);
+                case SELECTION -> training.selection(sb);
                 case REPORTED -> reported(sb);
                 case NOT_SCORED -> notScored(sb);
                 case REPRODUCIBILITY -> reproducibility(sb);
@@ -107,7 +111,8 @@ public final class ReportPage {
                 .append("(two-sided paired t-test over shared seeds, p &lt; 0.05), only among competitors that learned ")
                 .append("on every seed; a leader that is not significantly ahead is not marked. <em>learned</em>: ")
                 .append("<code>yes</code> on every seed, <code>no (k/n)</code> when k of n seeds did not learn (the row ")
-                .append("is marked <span class=\"warn\">!</span>: not evidence), <code>floor</code> for references such as the label prior. Floors and upper bounds ")
+                .append("is marked <span class=\"warn\">!</span>: not evidence; see <a href=\"#learning\">Did every row ")
+                .append("learn?</a>), <code>floor</code> for references such as the label prior. Floors and upper bounds ")
                 .append("are tagged and do not compete.</p>\n");
         if (board.datasets().stream().allMatch(d -> board.methodsOn(d).isEmpty())) {
             sb.append("<p class=\"note\">No cell was scored.</p>\n");
@@ -149,7 +154,8 @@ public final class ReportPage {
             sb.append("</tbody></table>\n");
         }
         sb.append("<p>Download: <a href=\"leaderboard.md\">Markdown</a> · <a href=\"leaderboard.tex\">LaTeX (booktabs)</a> · ")
-                .append("<a href=\"per_seed.csv\">per_seed.csv</a> · <a href=\"per_case.csv\">per_case.csv</a></p>\n");
+                .append("<a href=\"per_seed.csv\">per_seed.csv</a> · <a href=\"per_case.csv\">per_case.csv</a> · ")
+                .append("<a href=\"learning.csv\">learning.csv</a></p>\n");
     }
 
     private static String valueCell(Leaderboard.Entry e, boolean best, OptionalDouble paper) {

@@ -1,9 +1,12 @@
 package io.kdbench.reports.tables;
 
+import io.kdbench.api.Role;
+import io.kdbench.learning.LearningVerdict;
 import io.kdbench.reports.FakeCells;
 import io.kdbench.reports.Leaderboard;
 import io.kdbench.reports.MetricDirections;
 import io.kdbench.reports.Reported;
+import io.kdbench.store.CellStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -46,5 +49,24 @@ class LeaderboardTablesTest {
         String perCase = TidyTables.perCase(cells.cells());
         assertTrue(perCase.startsWith("method,dataset,seed,metric,case,class,value\nm,d,1,auroc,case-0,mean,NA\n"), perCase);
         assertEquals(1 + 6, perCase.lines().count());
+    }
+    @Test
+    void learningCsvHasOneLinePerScoredCellWithItsVerdict() {
+        FakeCells cells = new FakeCells().ok("m", "d", 1, Map.of("auroc", 0.8)).ok("m", "d", 2, Map.of("auroc", 0.4))
+                .ok("prior", "d", 1, Map.of("auroc", 0.5)).role("prior", Role.FLOOR)
+                .notScored(CellStatus.FAILED, "x", "d", 1, "loss diverged")
+                .ok("seg", "d", 1, Map.of("dice", 0.1)).ok("old", "d", 1, Map.of("auroc", 0.6));
+        cells.verdict("m", "d", 2, new LearningVerdict(LearningVerdict.Status.NOT_LEARNED, "auroc", 0.45, 0.5, 0.68, 0.69, "x"))
+                .verdict("seg", "d", 1, new LearningVerdict(LearningVerdict.Status.NOT_LEARNED, "dice", 0.2, 0.3,
+                        Double.NaN, Double.NaN, "segmentation: no training loss"))
+                .verdict("old", "d", 1, null);
+        assertEquals("""
+                method,dataset,seed,role,status,metric,validation,floor_validation,train_loss,prior_entropy
+                m,d,1,competitor,learned,auroc,0.8,0.5,0.3,0.69
+                m,d,2,competitor,not_learned,auroc,0.45,0.5,0.68,0.69
+                old,d,1,competitor,NA,NA,NA,NA,NA,NA
+                prior,d,1,floor,floor,auroc,0.5,0.5,0.69,0.69
+                seg,d,1,competitor,not_learned,dice,0.2,0.3,NA,NA
+                """, TidyTables.learning(cells.cells()));
     }
 }
