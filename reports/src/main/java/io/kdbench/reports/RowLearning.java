@@ -17,10 +17,12 @@ import java.util.Locale;
  * @param seeds      scored cells of the row
  * @param notLearned scored cells that cannot be cited: judged not learned or not judged, or stored without a
  *                   verdict (always 0 for floors)
+ * @param noVerdict  of those, cells stored without a verdict (e.g. before cell schema 2): named apart, since
+ *                   rerunning them is the fix
  */
-public record RowLearning(boolean floor, boolean upperBound, int seeds, int notLearned) {
+public record RowLearning(boolean floor, boolean upperBound, int seeds, int notLearned, int noVerdict) {
     /** A row with no scored cell. */
-    public static final RowLearning NONE = new RowLearning(false, false, 0, 0);
+    public static final RowLearning NONE = new RowLearning(false, false, 0, 0, 0);
 
     public static final String LEGEND_LEARNED = "learned: yes = on every seed, no (k/n) = k of n seeds did not learn, "
             + "floor = a reference, not judged";
@@ -37,6 +39,7 @@ public record RowLearning(boolean floor, boolean upperBound, int seeds, int notL
         boolean upper = false;
         int seeds = 0;
         int notLearned = 0;
+        int noVerdict = 0;
         for (CellRecord c : cells) {
             if (c.status() != CellStatus.OK) {
                 continue;
@@ -44,9 +47,12 @@ public record RowLearning(boolean floor, boolean upperBound, int seeds, int notL
             seeds++;
             floor |= c.floor();
             upper |= c.upperBound();
-            notLearned += didNotLearn(c) ? 1 : 0;
+            if (didNotLearn(c)) {
+                notLearned++;
+                noVerdict += c.learning() == null ? 1 : 0;
+            }
         }
-        return new RowLearning(floor, upper, seeds, notLearned);
+        return new RowLearning(floor, upper, seeds, notLearned, noVerdict);
     }
 
     /**
@@ -77,8 +83,9 @@ public record RowLearning(boolean floor, boolean upperBound, int seeds, int notL
         return method + (upperBound ? " *" : "") + (floor ? " (floor)" : "") + (evidence() ? "" : " !");
     }
 
-    /** "2 of 3 seeds", for sentences. */
+    /** "2 of 3 seeds", for sentences; "3 of 3 seeds, 3 without a verdict" when some cells have none. */
     public String notLearnedText() {
-        return notLearned + " of " + seeds + (seeds == 1 ? " seed" : " seeds");
+        return notLearned + " of " + seeds + (seeds == 1 ? " seed" : " seeds")
+                + (noVerdict > 0 ? ", " + noVerdict + " without a verdict" : "");
     }
 }

@@ -85,7 +85,7 @@ class LeaderboardTest {
         FakeCells cells = new FakeCells().seeds("b", "d", "auroc", 0.80, 0.82, 0.84).notLearned("b", "d", 2)
                 .seeds("a", "d", "auroc", 0.90, 0.91, 0.93);
         Leaderboard board = Leaderboard.of(cells.cells(), DIRECTIONS);
-        assertEquals(new RowLearning(false, false, 3, 1), board.learning("b", "d"));
+        assertEquals(new RowLearning(false, false, 3, 1, 0), board.learning("b", "d"));
         assertEquals("no (1/3)", board.learning("b", "d").column());
         assertEquals("yes", board.learning("a", "d").column());
 

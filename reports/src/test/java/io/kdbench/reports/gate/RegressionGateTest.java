@@ -128,6 +128,19 @@ class RegressionGateTest {
     }
 
     @Test
+    void aBaselineStoredWithoutVerdictsIsNotEvidenceAndSaysSo() {
+        // cells written before schema 2 carry no verdict: they count as not learned, and the note says why
+        FakeCells old = new FakeCells().seeds("m", "d", "auroc", 0.80, 0.82, 0.84);
+        for (long seed = 1; seed <= 3; seed++) {
+            old.verdict("m", "d", seed, null);
+        }
+        GateResult r = GATE.compareStores("b", old.cells(), "c", cells("auroc", 0.80, 0.82, 0.84));
+        assertEquals(Verdict.NOT_EVIDENCE, r.rows().get(0).verdict());
+        assertEquals("not evidence: baseline row did not learn (3 of 3 seeds, 3 without a verdict)", r.rows().get(0).note());
+        assertEquals("no (3/3)", r.rows().get(0).baselineLearned());
+    }
+
+    @Test
     void methodAgainstMethodIsNotEvidenceWhenEitherRowDidNotLearn() {
         FakeCells cells = new FakeCells().seeds("new", "d", "auroc", 0.60, 0.61, 0.62)
                 .seeds("x", "d", "auroc", 0.80, 0.82, 0.84).notLearned("x", "d", 1);
