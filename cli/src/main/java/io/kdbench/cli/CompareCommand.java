@@ -16,13 +16,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code kdbench compare}: the regression gate. Exit 0 when nothing is significantly worse beyond the margin,
- * 1 when something is, 2 on bad input.
+ * 1 when something is (or a row stopped learning), 2 on bad input. Rows compared with one that did not learn are
+ * listed as not evidence and do not fail the gate.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"The regression gate: paired comparison over seeds of every method, dataset and metric in both "
                 + "folders; exit 1 if anything is significantly worse beyond the margin, 0 if not, 2 on bad input.",
                 "With --method NEW --against X: is NEW worse than X (X read from --baseline, or from --candidate)?",
-                "Margin: --margin, or else the standard deviation of the baseline's values over seeds."})
+                "Margin: --margin, or else the standard deviation of the baseline's values over seeds.",
+                "A candidate row that stops learning is worse; a row compared with one that did not learn is not evidence."})
 final class CompareCommand implements Callable<Integer> {
     static final int WORSE = 1;
 

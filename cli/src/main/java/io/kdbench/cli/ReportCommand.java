@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code kdbench report DIR}: writes DIR/report/ (index.html, charts, tables) from the stored cells. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write results/<experiment>/report/: index.html with charts (PNG and SVG), the leaderboard as "
-                + "Markdown and LaTeX, per_seed.csv and per_case.csv.")
+                + "Markdown and LaTeX, per_seed.csv, per_case.csv and learning.csv.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "A results folder, e.g. results/quick.")

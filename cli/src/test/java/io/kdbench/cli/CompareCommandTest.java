@@ -1,7 +1,9 @@
 package io.kdbench.cli;
 
 import io.kdbench.api.MetricResult;
+import io.kdbench.api.Role;
 import io.kdbench.env.Environment;
+import io.kdbench.learning.LearningVerdict;
 import io.kdbench.run.RunSpec;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
@@ -25,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The gate's exit codes on constructed stores: a clear regression, no change, an improvement, bad input. */
 class CompareCommandTest {
     static final Environment ENV = new Environment("0.1.0", "abc", false, "17", "linux", "cpu", 2, "cpu", Map.of(), Map.of(), "code0");
+    static final LearningVerdict LEARNED = new LearningVerdict(LearningVerdict.Status.LEARNED, "accuracy", 0.8, 0.5, 0.3, 0.69, "fixture");
+    static final LearningVerdict NOT_LEARNED =
+            new LearningVerdict(LearningVerdict.Status.NOT_LEARNED, "accuracy", 0.45, 0.5, 0.68, 0.69, "fixture: did not learn");
 
     @TempDir
     Path dir;
@@ -34,8 +39,13 @@ class CompareCommandTest {
     private final ByteArrayOutputStream out = console.out;
     private final ByteArrayOutputStream err = console.err;
 
-    /** A results folder with method m (and optionally x) on dataset d, accuracy over seeds 1..n. */
+    /** A results folder with method m (and optionally x) on dataset d, accuracy over seeds 1..n, learned on every seed. */
     static Path store(Path dir, String method, double... accuracy) throws IOException {
+        return storeNotLearning(dir, method, 0, accuracy);
+    }
+
+    /** As {@link #store}, but seeds 1..notLearned did not learn. */
+    static Path storeNotLearning(Path dir, String method, int notLearned, double... accuracy) throws IOException {
         ResultsStore store = new ResultsStore(dir);
         store.checkWritable();
         for (int i = 0; i < accuracy.length; i++) {
@@ -44,7 +54,7 @@ class CompareCommandTest {
                     Map.of(), "");
             store.write(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1,
                     spec, new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1, 0.1, 100,
-                    false, io.kdbench.api.Role.COMPETITOR, new io.kdbench.learning.LearningVerdict(io.kdbench.learning.LearningVerdict.Status.LEARNED, "auroc", 0.8, 0.5, 0.3, 0.69, "fixture"), Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
+                    false, Role.COMPETITOR, i < notLearned ? NOT_LEARNED : LEARNED, Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
         }
         return dir;
     }
@@ -86,6 +96,39 @@ class CompareCommandTest {
         store(both, "x", 0.80, 0.82, 0.84);
         assertEquals(1, compare("--candidate", both.toString(), "--method", "new", "--against", "x"));
         assertTrue(out.toString().contains("new vs x"), out.toString());
+    }
+
+    @Test
+    void aCandidateThatStopsLearningExitsOneThoughItsNumbersAreEqual() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        Path cand = storeNotLearning(dir.resolve("cand"), "m", 1, 0.80, 0.82, 0.84);
+        assertEquals(1, compare("--baseline", base.toString(), "--candidate", cand.toString()));
+        String s = out.toString();
+        assertTrue(s.contains("candidate row did not learn (1 of 3 seeds)") && s.contains("gate: FAIL: 1 worse"), s);
+    }
+
+    @Test
+    void aBaselineThatDidNotLearnIsNotEvidenceAndExitsZero() throws IOException {
+        Path base = storeNotLearning(dir.resolve("base"), "m", 2, 0.80, 0.82, 0.84);
+        Path cand = store(dir.resolve("cand"), "m", 0.50, 0.51, 0.52);
+        assertEquals(0, compare("--baseline", base.toString(), "--candidate", cand.toString()));
+        String s = out.toString();
+        assertTrue(s.contains("not evidence: baseline row did not learn (2 of 3 seeds)")
+                && s.contains("gate: PASS: 0 worse, 0 same, 0 better, 0 not compared, 1 not evidence"), s);
+        out.reset();
+        assertEquals(0, compare("--baseline", base.toString(), "--candidate", cand.toString(), "--json"));
+        String json = out.toString();
+        assertTrue(json.contains("\"verdict\" : \"NOT_EVIDENCE\"") && json.contains("\"passed\" : true")
+                && json.contains("not evidence: baseline row did not learn (2 of 3 seeds)"), json);
+    }
+
+    @Test
+    void methodAgainstAMethodThatDidNotLearnIsNotEvidence() throws IOException {
+        Path both = store(dir.resolve("both"), "new", 0.60, 0.61, 0.62);
+        storeNotLearning(both, "x", 1, 0.80, 0.82, 0.84);
+        assertEquals(0, compare("--candidate", both.toString(), "--method", "new", "--against", "x"));
+        String s = out.toString();
+        assertTrue(s.contains("not evidence") && s.contains("new vs x") && s.contains("not evidence: x did not learn (1 of 3 seeds)"), s);
     }
 
     @Test

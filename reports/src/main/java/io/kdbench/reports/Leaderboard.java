@@ -10,18 +10,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The leaderboard: for each dataset, method x metric as mean +- sample standard deviation over seeds of each
  * cell's headline value, with a 95% t interval, the seeds used and the summed case counts, computed from stored
  * cells only. A method is marked best on a dataset and metric only where it is significantly better than the
- * runner-up ({@link SignificantlyBetter}). Cells that were skipped or failed are listed with their reasons
+ * runner-up ({@link SignificantlyBetter}), and only among competitors that learned on every seed. Each row carries its
+ * {@link RowLearning} (learned, floor, upper bound). Cells that were skipped or failed are listed with their reasons
  * instead of being dropped.
  */
 public final class Leaderboard {
@@ -81,7 +80,7 @@ public final class Leaderboard {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Long> parameters = new LinkedHashMap<>();
     private final Map<String, Double> trainSeconds = new LinkedHashMap<>();
-    private final Set<String> privileged = new LinkedHashSet<>();
+    private final Map<String, RowLearning> rows = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
 
     public static Leaderboard of(List<CellRecord> cells) {
@@ -97,6 +96,7 @@ public final class Leaderboard {
         Map<String, Map<Long, Double>> values = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>(); // nan seeds, nValid, nPenalised, nCases
         Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, List<CellRecord>> scored = new LinkedHashMap<>();
         List<CellRecord> ordered = cells.stream().sorted(Comparator.comparingLong(c -> c.spec().seed())).toList();
         for (CellRecord c : cells) {
             addOnce(methods, c.spec().method());
@@ -112,9 +112,7 @@ public final class Leaderboard {
             }
             parameters.put(pair(m, d), c.parameterCount());
             times.computeIfAbsent(pair(m, d), k -> new ArrayList<>()).add(c.trainSeconds());
-            if (c.usesPrivilegedAtTest()) {
-                privileged.add(m);
-            }
+            scored.computeIfAbsent(pair(m, d), k -> new ArrayList<>()).add(c);
             for (Map.Entry<String, MetricResult> r : c.metrics().entrySet()) {
                 addOnce(metrics, r.getKey());
                 String key = key(m, d, r.getKey());
@@ -135,6 +133,7 @@ public final class Leaderboard {
         }
         // columns in the experiment file's order (stored cells come back with their metrics sorted by name)
         metrics.sort(Comparator.comparingInt(metric -> metricOrder.contains(metric) ? metricOrder.indexOf(metric) : Integer.MAX_VALUE));
+        scored.forEach((k, v) -> rows.put(k, RowLearning.of(v)));
         for (String m : methods) {
             for (String d : datasets) {
                 for (String metric : metrics) {
@@ -199,8 +198,32 @@ public final class Leaderboard {
         return trainSeconds.getOrDefault(pair(method, dataset), Double.NaN);
     }
 
-    public boolean usesPrivilegedAtTest(String method) {
-        return privileged.contains(method);
+    /** Whether the method learned on the dataset, and what its row is for; {@link RowLearning#NONE} if not scored. */
+    public RowLearning learning(String method, String dataset) {
+        return rows.getOrDefault(pair(method, dataset), RowLearning.NONE);
+    }
+
+    /** Whether the method is an upper bound on some dataset (declared, or reads privileged data at test time). */
+    public boolean upperBound(String method) {
+        return datasets.stream().anyMatch(d -> learning(method, d).upperBound());
+    }
+
+    /**
+     * The legend of the marks the tables use: always the {@code learned} column, then one line per mark that
+     * occurs (upper bound, floor, did not learn).
+     */
+    public List<String> legend() {
+        List<String> lines = new ArrayList<>(List.of(RowLearning.LEGEND_LEARNED));
+        if (rows.values().stream().anyMatch(RowLearning::upperBound)) {
+            lines.add(RowLearning.LEGEND_UPPER_BOUND);
+        }
+        if (rows.values().stream().anyMatch(RowLearning::floor)) {
+            lines.add(RowLearning.LEGEND_FLOOR);
+        }
+        if (rows.values().stream().anyMatch(r -> !r.evidence())) {
+            lines.add(RowLearning.LEGEND_NOT_LEARNED);
+        }
+        return lines;
     }
 
     public List<Problem> problems() {
@@ -210,11 +233,12 @@ public final class Leaderboard {
     /**
      * The method marked best on a dataset and metric: the one with the best mean, if it is significantly better
      * than the runner-up over the seeds both have. Empty when there is no runner-up or the lead is not significant.
-     * Upper-bound rows that read privileged data at test time do not compete.
+     * Only competitors that learned on every seed take part: floors, upper bounds and rows that did not learn
+     * neither get nor block the mark ({@link RowLearning#competes()}).
      */
     public Optional<String> best(String dataset, String metric) {
         boolean higher = directions.higherIsBetter(metric);
-        List<Entry> ranked = methods.stream().filter(m -> !privileged.contains(m))
+        List<Entry> ranked = methods.stream().filter(m -> learning(m, dataset).competes())
                 .map(m -> entries.get(key(m, dataset, metric)))
                 .filter(e -> e != null && e.values().length > 0)
                 .sorted(Comparator.comparingDouble((Entry e) -> higher ? -e.mean() : e.mean()))
@@ -241,25 +265,25 @@ public final class Leaderboard {
             }
             List<String> header = new ArrayList<>(List.of("method"));
             header.addAll(cols);
-            header.addAll(List.of("params", "train s"));
+            header.addAll(List.of("params", "train s", "learned"));
             List<List<String>> table = new ArrayList<>();
             for (String m : rows) {
                 List<String> row = new ArrayList<>();
-                row.add(privileged.contains(m) ? m + " *" : m);
+                row.add(learning(m, d).label(m));
                 for (String metric : cols) {
                     String cell = format(entries.get(key(m, d, metric)));
                     row.add(best(d, metric).filter(m::equals).isPresent() ? cell + " ^" : cell);
                 }
                 row.add(String.format(Locale.ROOT, "%,d", parameters.get(pair(m, d))));
                 row.add(String.format(Locale.ROOT, "%.1f", trainSeconds(m, d)));
+                row.add(learning(m, d).column());
                 table.add(row);
             }
             sb.append("== ").append(d).append(" ==\n").append(TextTable.render(header, table)).append('\n');
         }
-        sb.append("mean ± sd over seeds (n seeds); ^ = significantly better than the runner-up (paired t, p < 0.05)\n");
-        if (!privileged.isEmpty()) {
-            sb.append("* reads privileged data at test time: an upper bound, not a fair competitor\n");
-        }
+        sb.append("mean ± sd over seeds (n seeds); ^ = significantly better than the runner-up among competitors that ")
+                .append("learned on every seed (paired t, p < 0.05)\n");
+        legend().forEach(line -> sb.append(line).append('\n'));
         if (!problems.isEmpty()) {
             sb.append("Not scored:\n");
             problems.forEach(p -> sb.append("  ").append(p).append('\n'));

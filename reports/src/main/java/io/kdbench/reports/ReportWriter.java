@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * Writes {@code <results>/report/}: {@code index.html}, its charts as PNG and SVG under {@code charts/}, the
- * leaderboard as Markdown and LaTeX, and the tidy {@code per_seed.csv} and {@code per_case.csv}. Everything is
+ * leaderboard as Markdown and LaTeX, and the tidy {@code per_seed.csv}, {@code per_case.csv} and {@code learning.csv}. Everything is
  * computed from the cells given (normally {@link io.kdbench.store.ResultsStore#latestPerSpec()}).
  */
 public final class ReportWriter {
@@ -106,6 +106,7 @@ public final class ReportWriter {
                 LeaderboardTables.render(board, reported, TableFormat.LATEX));
         AtomicFiles.writeString(reportDir.resolve(TidyTables.PER_SEED), TidyTables.perSeed(cells));
         AtomicFiles.writeString(reportDir.resolve(TidyTables.PER_CASE), TidyTables.perCase(cells));
+        AtomicFiles.writeString(reportDir.resolve(TidyTables.LEARNING), TidyTables.learning(cells));
         Path index = reportDir.resolve(INDEX);
         AtomicFiles.writeString(index, page.render());
         return index;

@@ -1,7 +1,9 @@
 package io.kdbench.reports;
 
 import io.kdbench.api.MetricResult;
+import io.kdbench.api.Role;
 import io.kdbench.env.Environment;
+import io.kdbench.learning.LearningVerdict;
 import io.kdbench.run.RunSpec;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
@@ -16,10 +18,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Constructed cells with chosen values, so report statistics can be checked against hand-computed answers. */
+/**
+ * Constructed cells with chosen values, so report statistics can be checked against hand-computed answers. Every
+ * scored cell is a competitor that learned ({@link #LEARNED}) unless {@link #notLearned}, {@link #verdict} or
+ * {@link #role} say otherwise.
+ */
 public final class FakeCells {
     public static final Environment ENV = new Environment("0.1.0", "0123456789abcdef", false, "17.0.9 (Test)",
             "Linux amd64", "Test CPU @ 2.0GHz", 2, "nd4j-cpu", Map.of("nd4j", "1.0.0-M2.1"), Map.of(), "code0");
+    public static final LearningVerdict LEARNED =
+            new LearningVerdict(LearningVerdict.Status.LEARNED, "auroc", 0.8, 0.5, 0.3, 0.69, "fixture");
+    /** Validation 0.45 does not beat the prior's 0.5; training loss 0.68 is above 0.8 x 0.69. */
+    public static final LearningVerdict NOT_LEARNED =
+            new LearningVerdict(LearningVerdict.Status.NOT_LEARNED, "auroc", 0.45, 0.5, 0.68, 0.69, "fixture: did not learn");
+    public static final LearningVerdict FLOOR =
+            new LearningVerdict(LearningVerdict.Status.FLOOR, "auroc", 0.5, 0.5, 0.69, 0.69, "a floor row: a reference, not judged");
 
     private final List<CellRecord> cells = new ArrayList<>();
 
@@ -42,15 +55,15 @@ public final class FakeCells {
         });
         List<Double> loss = List.of(1.0, 0.6 + 0.01 * seed, 0.4 + 0.01 * seed);
         cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
-                provenance(seed), trainSeconds, 0.1, params, false, io.kdbench.api.Role.COMPETITOR,
-                new io.kdbench.learning.LearningVerdict(io.kdbench.learning.LearningVerdict.Status.LEARNED, "auroc", 0.8, 0.5, 0.3, 0.69, "fixture"), metrics, Map.of("loss", loss), extras, Map.of(), ""));
+                provenance(seed), trainSeconds, 0.1, params, false, Role.COMPETITOR, LEARNED, metrics, Map.of("loss", loss),
+                extras, Map.of(), ""));
         return this;
     }
 
     public FakeCells notScored(CellStatus status, String method, String dataset, long seed, String reason) {
         RunSpec spec = spec(method, dataset, seed, List.of());
         cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), status, reason,
-                status == CellStatus.FAILED ? 3 : -1, spec, provenance(seed), 0, 0, 0, false, io.kdbench.api.Role.COMPETITOR, null, Map.of(), Map.of(), Map.of(),
+                status == CellStatus.FAILED ? 3 : -1, spec, provenance(seed), 0, 0, 0, false, Role.COMPETITOR, null, Map.of(), Map.of(), Map.of(),
                 Map.of(), ""));
         return this;
     }
@@ -61,6 +74,45 @@ public final class FakeCells {
             ok(method, dataset, i + 1, Map.of(metric, values[i]));
         }
         return this;
+    }
+
+    /** The cell of method / dataset / seed did not learn ({@link #NOT_LEARNED}). */
+    public FakeCells notLearned(String method, String dataset, long seed) {
+        return verdict(method, dataset, seed, NOT_LEARNED);
+    }
+
+    /** Gives the cell of method / dataset / seed this verdict (null: stored without one). */
+    public FakeCells verdict(String method, String dataset, long seed, LearningVerdict verdict) {
+        int n = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            CellRecord c = cells.get(i);
+            if (c.spec().method().equals(method) && c.spec().dataset().equals(dataset) && c.spec().seed() == seed) {
+                cells.set(i, with(c, c.role(), verdict));
+                n++;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no cell " + method + " / " + dataset + " / seed " + seed);
+        }
+        return this;
+    }
+
+    /** Gives every cell of the method this role; scored floors get the {@link #FLOOR} verdict, as the harness gives it. */
+    public FakeCells role(String method, Role role) {
+        for (int i = 0; i < cells.size(); i++) {
+            CellRecord c = cells.get(i);
+            if (c.spec().method().equals(method)) {
+                boolean floorVerdict = role == Role.FLOOR && c.status() == CellStatus.OK;
+                cells.set(i, with(c, role, floorVerdict ? FLOOR : c.learning()));
+            }
+        }
+        return this;
+    }
+
+    private static CellRecord with(CellRecord c, Role role, LearningVerdict verdict) {
+        return new CellRecord(c.schema(), c.hash(), c.status(), c.reason(), c.failedEpoch(), c.spec(), c.provenance(),
+                c.trainSeconds(), c.inferenceSeconds(), c.parameterCount(), c.usesPrivilegedAtTest(), role, verdict,
+                c.metrics(), c.curves(), c.extras(), c.probabilities(), c.checksum());
     }
 
     public List<CellRecord> cells() {

@@ -1,6 +1,11 @@
 package io.kdbench.reports;
 
+import io.kdbench.api.Role;
+import io.kdbench.api.Selection;
+import io.kdbench.api.TrainingLog;
+import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
+import io.kdbench.store.ResultsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +70,7 @@ class ReportWriterTest {
         }
         // strip + bars for 2 metrics, 2 CD diagrams, 2 loss curves, 2 x 2 cost plots, 1 client chart
         assertEquals(4 + 2 + 2 + 4 + 1, images);
-        for (String f : List.of("leaderboard.md", "leaderboard.tex", "per_seed.csv", "per_case.csv")) {
+        for (String f : List.of("leaderboard.md", "leaderboard.tex", "per_seed.csv", "per_case.csv", "learning.csv")) {
             assertTrue(Files.size(index.getParent().resolve(f)) > 50, f);
         }
     }
@@ -82,5 +87,59 @@ class ReportWriterTest {
         assertTrue(html.contains("0.1.0+code0") && html.contains("commit 0123456789abcdef") && html.contains("Test CPU @ 2.0GHz"), html);
         assertTrue(html.contains("kdbench run experiments/fake.yaml") && html.contains("kdbench report " + dir), html);
         assertTrue(html.contains("Nemenyi CD = 2.34"), html); // q(k=3) = 2.343 times sqrt(3 * 4 / (6 * 2)) = 1
+    }
+    /** kd stores a teacher and a selection; student did not learn on seed 2; prior is a floor. */
+    static FakeCells learningSample() {
+        FakeCells cells = new FakeCells();
+        double[] teacher = {0.90, 0.92, 0.94};
+        for (int s = 0; s < 3; s++) {
+            Map<String, Object> extras = Map.of(
+                    TrainingLog.TEACHERS, Map.of("teacher-vit", Map.of("metric", "auroc", "validation", teacher[s])),
+                    TrainingLog.SELECTION, Map.of("student", new Selection("auroc", 10, List.of(10, 20, 30),
+                            List.of(0.7, 0.8 + 0.01 * s, Double.NaN), 20, 0.8 + 0.01 * s)));
+            cells.ok("kd", "toy", s + 1, Map.of("auroc", 0.85 + 0.01 * s), 1000, 2.0, extras);
+            cells.ok("student", "toy", s + 1, Map.of("auroc", 0.70 + 0.01 * s));
+            cells.ok("prior", "toy", s + 1, Map.of("auroc", 0.5));
+        }
+        return cells.notLearned("student", "toy", 2).role("prior", Role.FLOOR);
+    }
+
+    @Test
+    void thePageShowsWhetherEveryRowLearnedTheTeachersAndTheModelSelection() throws IOException {
+        FakeCells sample = learningSample();
+        // as built (TrainingLog's objects) and as read back from the stored JSON (plain maps, lists and numbers)
+        List<CellRecord> readBack = new ResultsStore(sample.writeTo(dir.resolve("store"))).latestPerSpec();
+        for (List<CellRecord> cells : List.of(sample.cells(), readBack)) {
+            Path index = new ReportWriter(MetricDirections.lowerIsBetter()).write(dir.resolve("report"), "learning", cells,
+                    Reported.NONE, "kdbench report");
+            String html = Files.readString(index);
+            assertTrue(html.contains("<section id=\"learning\">\n<h2>Did every row learn?</h2>"), html);
+            // 0.8 x prior entropy 0.69 = 0.552
+            assertTrue(html.contains("<tr class=\"not-learned\"><td>student</td><td>competitor</td><td class=\"num\">2</td>"
+                    + "<td>not learned</td><td>auroc</td><td class=\"num\">0.450</td><td class=\"num\">0.500</td>"
+                    + "<td class=\"num\">0.680</td><td class=\"num\">0.552</td>"), html);
+            assertTrue(html.contains("<tr><td>prior</td><td>floor</td><td class=\"num\">1</td><td>floor</td>"), html);
+            // leaderboard: the mark, the learned column, the floor tag
+            assertTrue(html.contains("<tr class=\"not-learned\"><td>student <span class=\"warn\""), html);
+            assertTrue(html.contains("<td class=\"warn\">no (1/3)</td></tr>"), html);
+            assertTrue(html.contains("<td>prior <span class=\"tag\" title=\"a reference, not a competitor\">floor</span></td>"), html);
+            // teachers: 0.90, 0.92, 0.94 -> mean 0.920 over 3 seeds
+            assertTrue(html.contains("<tr><td>kd</td><td>toy</td><td>teacher-vit</td><td>auroc</td><td class=\"num\">0.920</td>"
+                    + "<td class=\"num\">3</td></tr>"), html);
+            assertTrue(html.contains("<tr><td>student</td><td>toy</td><td colspan=\"4\" class=\"note\">no teacher scores stored</td></tr>"), html);
+            // selection: step 20 on every seed, validation 0.80, 0.81, 0.82 there -> 0.810
+            assertTrue(html.contains("<tr><td>kd</td><td>toy</td><td>student</td><td>auroc</td><td class=\"num\">20, 20, 20</td>"
+                    + "<td class=\"num\">0.810</td><td class=\"num\">3</td></tr>"), html);
+            assertTrue(html.contains("<tr><td>prior</td><td>toy</td><td colspan=\"5\" class=\"note\">none stored</td></tr>"), html);
+            assertTrue(!html.contains("<script"), "self-contained, no scripts");
+        }
+    }
+
+    @Test
+    void withoutTeachersOrSelectionsThePageSaysSo() throws IOException {
+        String html = Files.readString(write(dir));
+        assertTrue(html.contains("<p class=\"note\">No teacher scores stored.</p>"), html);
+        assertTrue(html.contains("<p class=\"note\">None stored.</p>"), html);
+        assertTrue(html.contains("<th>learned</th>") && html.contains("<td>yes</td></tr>"), html);
     }
 }

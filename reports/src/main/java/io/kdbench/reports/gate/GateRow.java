@@ -6,6 +6,8 @@ package io.kdbench.reports.gate;
  *
  * @param method        the candidate's method (in --method mode "NEW vs X")
  * @param seeds         paired seeds
+ * @param baselineLearned  the baseline row's {@code learned} column: yes, no (k/n) or floor
+ * @param candidateLearned the candidate row's {@code learned} column
  * @param baselineMean  mean over the paired seeds
  * @param candidateMean mean over the paired seeds
  * @param improvement   mean of candidate - baseline, signed so that positive is better
@@ -15,9 +17,11 @@ package io.kdbench.reports.gate;
  * @param pValue        two-sided paired t-test of no difference
  * @param pWorse        one-sided p of "worse by more than the margin", Holm-adjusted over the rows
  * @param pBetter       one-sided p of "better by more than the margin", Holm-adjusted over the rows
- * @param note          why not compared, or how a degenerate case was decided; empty otherwise
+ * @param note          why not compared or not evidence, how a degenerate case was decided, or that a row stopped
+ *                      learning; empty otherwise
  */
-public record GateRow(String method, String dataset, String metric, int seeds, double baselineMean,
+public record GateRow(String method, String dataset, String metric, int seeds, String baselineLearned,
+                      String candidateLearned, double baselineMean,
                       double candidateMean, double improvement, double margin, String marginSource, double cohensDz,
                       double pValue, double pWorse, double pBetter, Verdict verdict, String note) {
 }

@@ -19,11 +19,11 @@ public final class GateText {
         StringBuilder sb = new StringBuilder();
         sb.append("baseline:  ").append(r.baseline()).append('\n').append("candidate: ").append(r.candidate()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"verdict", "method", "dataset", "metric", "seeds", "baseline", "candidate", "change",
+        rows.add(new String[] {"verdict", "method", "dataset", "metric", "seeds", "learned b/c", "baseline", "candidate", "change",
                 "margin", "d_z", "p", "p(worse)"});
         for (GateRow g : r.rows()) {
             rows.add(new String[] {g.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), g.method(), g.dataset(),
-                    g.metric(), Integer.toString(g.seeds()), f(g.baselineMean()), f(g.candidateMean()),
+                    g.metric(), Integer.toString(g.seeds()), g.baselineLearned() + " / " + g.candidateLearned(), f(g.baselineMean()), f(g.candidateMean()),
                     String.format(Locale.ROOT, "%+.4f", g.improvement()), f(g.margin()) + (g.marginSource().equals("given") ? "" : " (sd)"),
                     Double.isNaN(g.cohensDz()) ? "-" : String.format(Locale.ROOT, "%+.2f", g.cohensDz()), p(g.pValue()), p(g.pWorse())});
         }
@@ -44,10 +44,13 @@ public final class GateText {
                 .forEach(g -> sb.append("  note: ").append(g.method()).append(" / ").append(g.dataset()).append(" / ")
                         .append(g.metric()).append(": ").append(g.note()).append('\n'));
         sb.append("\nchange = candidate - baseline, signed so that + is better; p = two-sided paired t over seeds; ")
-                .append("p(worse) = one-sided, worse by more than the margin, Holm-adjusted\n");
-        sb.append(String.format(Locale.ROOT, "gate: %s: %d worse, %d same, %d better, %d not compared (alpha %.2f)%n",
+                .append("p(worse) = one-sided, worse by more than the margin, Holm-adjusted\n")
+                .append("learned b/c = whether the baseline / candidate row learned: yes, no (k/n) = k of n seeds did not, ")
+                .append("floor; a candidate that stops learning is worse; a row compared with one that did not learn is ")
+                .append("not evidence (not tested, does not fail the gate)\n");
+        sb.append(String.format(Locale.ROOT, "gate: %s: %d worse, %d same, %d better, %d not compared, %d not evidence (alpha %.2f)%n",
                 r.passed() ? "PASS" : "FAIL", r.count(Verdict.WORSE), r.count(Verdict.SAME), r.count(Verdict.BETTER),
-                r.count(Verdict.NOT_COMPARED), r.alpha()));
+                r.count(Verdict.NOT_COMPARED), r.count(Verdict.NOT_EVIDENCE), r.alpha()));
         return sb.toString();
     }
 

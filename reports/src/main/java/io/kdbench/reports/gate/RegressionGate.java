@@ -2,6 +2,7 @@ package io.kdbench.reports.gate;
 
 import io.kdbench.reports.Leaderboard;
 import io.kdbench.reports.MetricDirections;
+import io.kdbench.reports.RowLearning;
 import io.kdbench.stats.Holm;
 import io.kdbench.stats.PairedComparison;
 import io.kdbench.stats.Summary;
@@ -20,6 +21,11 @@ import java.util.OptionalDouble;
  * t-tests, at level alpha after Holm's adjustment over all rows, decide:
  * WORSE if mean(d) < -margin is significant, BETTER if mean(d) > margin is, SAME otherwise.
  * When every seed gives the same d (the t statistic is infinite), the sign of mean(d) ± margin alone decides.
+ *
+ * <p>Whether each row learned ({@link RowLearning}) comes first. Comparing stores: a baseline row that did not learn
+ * on some seed is NOT_EVIDENCE; a candidate row that stopped learning where the baseline's learned on every seed is
+ * WORSE, whatever the numbers. Comparing methods: if either row did not learn, NOT_EVIDENCE. Rows decided this way
+ * are not tested, so their p-values stay out of Holm's family.
  */
 public final class RegressionGate {
     public static final double ALPHA = 0.05;
@@ -46,7 +52,9 @@ public final class RegressionGate {
         for (Leaderboard.Entry ce : c.entries()) {
             Leaderboard.Entry be = b.entry(ce.method(), ce.dataset(), ce.metric());
             if (be != null) {
-                pairs.add(new Pair(ce.method(), be, ce));
+                RowLearning bl = b.learning(ce.method(), ce.dataset());
+                RowLearning cl = c.learning(ce.method(), ce.dataset());
+                pairs.add(new Pair(ce.method(), be, ce, bl, cl, storesRule(bl, cl)));
             }
         }
         if (pairs.isEmpty()) {
@@ -76,7 +84,9 @@ public final class RegressionGate {
             }
             Leaderboard.Entry be = b.entry(against, ce.dataset(), ce.metric());
             if (be != null) {
-                pairs.add(new Pair(method + " vs " + against, be, ce));
+                RowLearning bl = b.learning(against, ce.dataset());
+                RowLearning cl = c.learning(method, ce.dataset());
+                pairs.add(new Pair(method + " vs " + against, be, ce, bl, cl, methodsRule(method, cl, against, bl)));
             }
         }
         if (pairs.isEmpty()) {
@@ -85,7 +95,38 @@ public final class RegressionGate {
         return decide(againstName + " (" + against + ")", cellsName + " (" + method + ")", pairs);
     }
 
-    private record Pair(String label, Leaderboard.Entry baseline, Leaderboard.Entry candidate) {
+    /** @param learningRule the verdict the rows' learning decides, or null when the paired test decides */
+    private record Pair(String label, Leaderboard.Entry baseline, Leaderboard.Entry candidate, RowLearning baselineLearning,
+                        RowLearning candidateLearning, Decided learningRule) {
+    }
+
+    /** A verdict decided by whether the rows learned, with the reason. */
+    private record Decided(Verdict verdict, String why) {
+    }
+
+    /** Same method in two folders: a baseline that did not learn proves nothing; a candidate that stops learning regressed. */
+    private static Decided storesRule(RowLearning baseline, RowLearning candidate) {
+        if (!baseline.evidence()) {
+            return new Decided(Verdict.NOT_EVIDENCE, "not evidence: baseline row did not learn ("
+                    + baseline.notLearnedText() + ")");
+        }
+        if (!candidate.evidence()) {
+            return new Decided(Verdict.WORSE, "candidate row did not learn (" + candidate.notLearnedText()
+                    + ") where the baseline row learned on every seed: a regression, whatever the numbers");
+        }
+        return null;
+    }
+
+    /** Two methods: a row that did not learn is not evidence for or against the other. */
+    private static Decided methodsRule(String method, RowLearning candidate, String against, RowLearning baseline) {
+        List<String> rows = new ArrayList<>();
+        if (!candidate.evidence()) {
+            rows.add(method + " did not learn (" + candidate.notLearnedText() + ")");
+        }
+        if (!baseline.evidence()) {
+            rows.add(against + " did not learn (" + baseline.notLearnedText() + ")");
+        }
+        return rows.isEmpty() ? null : new Decided(Verdict.NOT_EVIDENCE, "not evidence: " + String.join("; ", rows));
     }
 
     private GateResult decide(String baselineName, String candidateName, List<Pair> pairs) {
@@ -94,7 +135,8 @@ public final class RegressionGate {
         double[] pBetter = new double[n];
         Partial[] partial = new Partial[n];
         for (int i = 0; i < n; i++) {
-            partial[i] = test(pairs.get(i));
+            Pair p = pairs.get(i);
+            partial[i] = p.learningRule == null ? test(p) : test(p).decided(p.learningRule);
             pWorse[i] = partial[i].pWorse;
             pBetter[i] = partial[i].pBetter;
         }
@@ -107,7 +149,8 @@ public final class RegressionGate {
             Partial t = partial[i];
             Verdict v = t.verdict != null ? t.verdict
                     : hw[i] < alpha ? Verdict.WORSE : hb[i] < alpha ? Verdict.BETTER : Verdict.SAME;
-            rows.add(new GateRow(p.label, p.candidate.dataset(), p.candidate.metric(), t.seeds, t.baselineMean,
+            rows.add(new GateRow(p.label, p.candidate.dataset(), p.candidate.metric(), t.seeds,
+                    p.baselineLearning.column(), p.candidateLearning.column(), t.baselineMean,
                     t.candidateMean, t.improvement, t.margin, t.marginSource, t.dz, t.pValue, hw[i], hb[i], v, t.note));
         }
         return new GateResult(baselineName, candidateName, alpha, rows);
@@ -117,6 +160,11 @@ public final class RegressionGate {
     private record Partial(int seeds, double baselineMean, double candidateMean, double improvement, double margin,
                            String marginSource, double dz, double pValue, double pWorse, double pBetter,
                            Verdict verdict, String note) {
+        /** The same numbers, decided by the rows' learning: no test, so no p-values (NaN keeps them out of Holm). */
+        Partial decided(Decided d) {
+            return new Partial(seeds, baselineMean, candidateMean, improvement, margin, marginSource, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, d.verdict(), d.why());
+        }
     }
 
     private Partial test(Pair p) {

@@ -3,6 +3,7 @@ package io.kdbench.reports.html;
 import io.kdbench.env.Environment;
 import io.kdbench.reports.Leaderboard;
 import io.kdbench.reports.Reported;
+import io.kdbench.reports.RowLearning;
 import io.kdbench.reports.tables.Cells;
 import io.kdbench.stats.Interval;
 import io.kdbench.store.CellRecord;
@@ -70,10 +71,14 @@ public final class ReportPage {
             sb.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title())).append("</a></li>");
         }
         sb.append("</ul></nav>\n");
+        TrainingSections training = new TrainingSections(board, cells);
         for (Section s : Section.values()) {
             sb.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
             switch (s) {
                 case LEADERBOARD -> leaderboard(sb);
+                case LEARNING -> training.learning(sb);
+                case TEACHERS -> training.teachers(sb);
+                case SELECTION -> training.selection(sb);
                 case REPORTED -> reported(sb);
                 case NOT_SCORED -> notScored(sb);
                 case REPRODUCIBILITY -> reproducibility(sb);
@@ -103,8 +108,12 @@ public final class ReportPage {
                 .append("with the 95% Student t interval of the mean, the seeds used, and the cases summed over seeds ")
                 .append("(<code>n_valid</code> defined of all, <code>n_penalised</code> given the penalty value). ")
                 .append("<strong>Bold ▲</strong> marks a method significantly better than the runner-up ")
-                .append("(two-sided paired t-test over shared seeds, p &lt; 0.05); a leader that is not significantly ")
-                .append("ahead is not marked.</p>\n");
+                .append("(two-sided paired t-test over shared seeds, p &lt; 0.05), only among competitors that learned ")
+                .append("on every seed; a leader that is not significantly ahead is not marked. <em>learned</em>: ")
+                .append("<code>yes</code> on every seed, <code>no (k/n)</code> when k of n seeds did not learn (the row ")
+                .append("is marked <span class=\"warn\">!</span>: not evidence; see <a href=\"#learning\">Did every row ")
+                .append("learn?</a>), <code>floor</code> for references such as the label prior. Floors and upper bounds ")
+                .append("are tagged and do not compete.</p>\n");
         if (board.datasets().stream().allMatch(d -> board.methodsOn(d).isEmpty())) {
             sb.append("<p class=\"note\">No cell was scored.</p>\n");
             return;
@@ -119,11 +128,18 @@ public final class ReportPage {
             for (String metric : metrics) {
                 sb.append("<th>").append(esc(metric)).append(board.directions().higherIsBetter(metric) ? " ↑" : " ↓").append("</th>");
             }
-            sb.append("<th>parameters</th><th>train s</th></tr></thead><tbody>\n");
+            sb.append("<th>parameters</th><th>train s</th><th>learned</th></tr></thead><tbody>\n");
             for (String m : methods) {
-                sb.append("<tr><td>").append(esc(m));
-                if (board.usesPrivilegedAtTest(m)) {
-                    sb.append(" <span class=\"tag\" title=\"reads privileged data at test time\">upper bound</span>");
+                RowLearning learning = board.learning(m, d);
+                sb.append(learning.evidence() ? "<tr>" : "<tr class=\"not-learned\">").append("<td>").append(esc(m));
+                if (learning.upperBound()) {
+                    sb.append(" <span class=\"tag\" title=\"declared an upper bound, or reads privileged data at test time\">upper bound</span>");
+                }
+                if (learning.floor()) {
+                    sb.append(" <span class=\"tag\" title=\"a reference, not a competitor\">floor</span>");
+                }
+                if (!learning.evidence()) {
+                    sb.append(" <span class=\"warn\" title=\"did not learn on some seed: not evidence\">!</span>");
                 }
                 sb.append("</td>");
                 for (String metric : metrics) {
@@ -132,12 +148,14 @@ public final class ReportPage {
                 }
                 sb.append("<td class=\"num\">").append(board.parameterCount(m, d).map(p -> String.format(Locale.ROOT, "%,d", p)).orElse("–"))
                         .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f", board.trainSeconds(m, d)))
-                        .append("</td></tr>\n");
+                        .append("</td><td").append(learning.evidence() ? "" : " class=\"warn\"").append(">")
+                        .append(esc(learning.column())).append("</td></tr>\n");
             }
             sb.append("</tbody></table>\n");
         }
         sb.append("<p>Download: <a href=\"leaderboard.md\">Markdown</a> · <a href=\"leaderboard.tex\">LaTeX (booktabs)</a> · ")
-                .append("<a href=\"per_seed.csv\">per_seed.csv</a> · <a href=\"per_case.csv\">per_case.csv</a></p>\n");
+                .append("<a href=\"per_seed.csv\">per_seed.csv</a> · <a href=\"per_case.csv\">per_case.csv</a> · ")
+                .append("<a href=\"learning.csv\">learning.csv</a></p>\n");
     }
 
     private static String valueCell(Leaderboard.Entry e, boolean best, OptionalDouble paper) {
@@ -267,6 +285,8 @@ public final class ReportPage {
             .tag { font-size: .75rem; background: #fff1d6; border: 1px solid #e0b96a; border-radius: 3px; padding: 0 .3rem; }
             tr.failed td { background: #fdecec; }
             tr.skipped td { background: #f6f6f6; }
+            tr.not-learned td { background: #fff6e5; }
+            .warn { color: #b00020; font-weight: bold; }
             .note { color: #555; font-style: italic; }
             figure { display: inline-block; margin: .5rem 1rem 1rem 0; vertical-align: top; }
             figure img { max-width: 100%; border: 1px solid #eee; }

@@ -3,6 +3,9 @@ package io.kdbench.reports.html;
 /** The sections of the report page, in order, with their anchors. */
 public enum Section {
     LEADERBOARD("leaderboard", "Leaderboard"),
+    LEARNING("learning", "Did every row learn?"),
+    TEACHERS("teachers", "Teachers"),
+    SELECTION("selection", "Model selection"),
     REPORTED("reported", "Reported vs reproduced"),
     PER_METRIC("per-metric", "Per-seed values and intervals"),
     CRITICAL_DIFFERENCE("critical-difference", "Critical-difference diagrams"),

@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 /**
  * The leaderboard as paper tables, one per dataset: rows are methods, columns metrics, each value
  * mean ± sd [95% CI] over seeds, bold where significantly better than the runner-up, with a paper's reported
- * value beside it when the experiment gives one.
+ * value beside it when the experiment gives one. The last column says whether the row learned; the method's name
+ * carries the marks of {@link io.kdbench.reports.RowLearning#label}.
  */
 public final class LeaderboardTables {
     private LeaderboardTables() {
@@ -30,23 +31,29 @@ public final class LeaderboardTables {
             List<List<String>> rows = new ArrayList<>();
             for (String m : methods) {
                 List<String> row = new ArrayList<>();
-                row.add(m + (board.usesPrivilegedAtTest(m) ? "*" : ""));
+                row.add(board.learning(m, d).label(m));
                 for (String metric : metrics) {
                     row.add(cell(board, reported, m, d, metric, format));
                 }
+                row.add(board.learning(m, d).column());
                 rows.add(row);
             }
             List<String> header = new ArrayList<>(List.of("method"));
             header.addAll(metrics);
+            header.add("learned");
             if (format == TableFormat.MARKDOWN) {
                 markdown(sb, d, header, rows);
             } else {
                 latex(sb, d, header, rows);
             }
         }
-        String note = "mean ± sd [95% t CI] over seeds; bold: significantly better than the runner-up "
-                + "(paired t over seeds, p < 0.05); * reads privileged data at test time (upper bound).";
-        sb.append(format == TableFormat.MARKDOWN ? note + "\n" : "% " + note.replace("±", "+-") + "\n");
+        List<String> notes = new ArrayList<>(List.of("mean ± sd [95% t CI] over seeds; bold: significantly better than "
+                + "the runner-up among competitors that learned on every seed (paired t over seeds, p < 0.05)."));
+        notes.addAll(board.legend());
+        for (String note : notes) {
+            // Markdown: one paragraph per line (a blank line between); LaTeX: comments
+            sb.append(format == TableFormat.MARKDOWN ? note + "\n\n" : "% " + note.replace("±", "+-") + "\n");
+        }
         return sb.toString();
     }
 
@@ -84,12 +91,13 @@ public final class LeaderboardTables {
 
     private static void latex(StringBuilder sb, String dataset, List<String> header, List<List<String>> rows) {
         sb.append("\\begin{table}[t]\n\\centering\n\\caption{").append(tex(dataset)).append("}\n");
-        sb.append("\\begin{tabular}{l").append("r".repeat(header.size() - 1)).append("}\n\\toprule\n");
+        sb.append("\\begin{tabular}{l").append("r".repeat(header.size() - 2)).append("l}\n\\toprule\n");
         sb.append(String.join(" & ", header.stream().map(LeaderboardTables::tex).toList())).append(" \\\\\n\\midrule\n");
         for (List<String> r : rows) {
             List<String> cells = new ArrayList<>();
             cells.add(tex(r.get(0)));
-            cells.addAll(r.subList(1, r.size())); // already LaTeX
+            cells.addAll(r.subList(1, r.size() - 1)); // already LaTeX
+            cells.add(tex(r.get(r.size() - 1)));
             sb.append(String.join(" & ", cells)).append(" \\\\\n");
         }
         sb.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n\n");

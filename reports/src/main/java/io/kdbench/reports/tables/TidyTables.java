@@ -1,23 +1,30 @@
 package io.kdbench.reports.tables;
 
 import io.kdbench.api.MetricResult;
+import io.kdbench.learning.LearningVerdict;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Long ("tidy") tables for pandas and R: one row per observation, one column per variable.
  * {@code per_seed.csv}: every aggregate value of every scored cell with its case counts;
- * {@code per_case.csv}: every per-case value, challengeR's (task, case, algorithm, value) shape plus seed and class.
+ * {@code per_case.csv}: every per-case value, challengeR's (task, case, algorithm, value) shape plus seed and class;
+ * {@code learning.csv}: every scored cell's role and learning verdict with the numbers that decided it.
  */
 public final class TidyTables {
     public static final String PER_SEED = "per_seed.csv";
     public static final String PER_CASE = "per_case.csv";
+    public static final String LEARNING = "learning.csv";
     static final String PER_SEED_HEADER = "method,dataset,seed,metric,class,value,n_valid,n_penalised,n_cases";
     static final String PER_CASE_HEADER = "method,dataset,seed,metric,case,class,value";
+    static final String LEARNING_HEADER =
+            "method,dataset,seed,role,status,metric,validation,floor_validation,train_loss,prior_entropy";
 
     private TidyTables() {
     }
@@ -49,6 +56,29 @@ public final class TidyTables {
             }
         }
         return sb.toString();
+    }
+
+    /** One line per scored cell; a cell stored without a verdict has status NA (it counts as not learned). */
+    public static String learning(List<CellRecord> cells) {
+        StringBuilder sb = new StringBuilder(LEARNING_HEADER).append('\n');
+        for (CellRecord c : scored(cells)) {
+            LearningVerdict v = c.learning();
+            sb.append(field(c.spec().method())).append(',').append(field(c.spec().dataset())).append(',')
+                    .append(c.spec().seed()).append(',').append(lower(c.role())).append(',')
+                    .append(v == null ? "NA" : lower(v.status())).append(',');
+            if (v == null) {
+                sb.append("NA,NA,NA,NA,NA\n");
+                continue;
+            }
+            sb.append(field(Objects.toString(v.metric(), "NA"))).append(',').append(num(v.validation())).append(',')
+                    .append(num(v.floorValidation())).append(',').append(num(v.trainLoss())).append(',')
+                    .append(num(v.priorEntropy())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String lower(Enum<?> e) {
+        return e == null ? "NA" : e.name().toLowerCase(Locale.ROOT);
     }
 
     private static List<CellRecord> scored(List<CellRecord> cells) {
