@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Cells computed at once (default: the number of"
+            + " processors). Each cell's numbers are the same whatever N is.")
+    Integer jobs;
+
     @Override
     public Integer call() throws IOException {
         ClassLoader loader = Plugins.loader(with);
@@ -62,7 +66,11 @@ final class RunCommand implements Callable<Integer> {
         GridProgress progress = quiet ? GridProgress.SILENT : new ProgressBarDisplay();
         CellRunner cells = new CellRunner(registries, environment, backend, commandLine());
         GridRunner runner = new GridRunner(registries, store, cells, progress);
-        GridRunner.Outcome outcome = runner.run(experiment, force);
+        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (n < 1) {
+            throw new BadInputException("--jobs must be >= 1, got " + n);
+        }
+        GridRunner.Outcome outcome = runner.run(experiment, force, n);
 
         Leaderboard board = Leaderboard.of(outcome.cells());
         String text = board.renderText();

@@ -29,15 +29,16 @@ class CrashSafetyTest {
     private static final String GRID = """
             seeds: [1, 2]
             metrics: [accuracy, auroc]
+            equal_budgets: false
             methods:
               - id: vit-student
-                params: {epochs: 2, batch_size: 16, width: 8, heads: 2, depth: 1}
+                params: {steps: 4, batch_size: 16, width: 8, heads: 2, depth: 1}
               - id: vit-student
                 label: vit-3
-                params: {epochs: 3, batch_size: 16, width: 8, heads: 2, depth: 1}
+                params: {steps: 6, batch_size: 16, width: 8, heads: 2, depth: 1}
               - id: vit-student
                 label: vit-4
-                params: {epochs: 4, batch_size: 16, width: 8, heads: 2, depth: 1}
+                params: {steps: 8, batch_size: 16, width: 8, heads: 2, depth: 1}
             datasets:
               - id: toy-blobs
                 params: {size: 16, n_train: 32, n_val: 4, n_test: 16}

@@ -33,7 +33,7 @@ class MainTest {
             metrics: [accuracy, auroc]
             methods:
               - id: vit-student
-                params: {epochs: 2, batch_size: 16, width: 16, heads: 2, depth: 1}
+                params: {steps: 4, batch_size: 16, width: 16, heads: 2, depth: 1}
             datasets:
               - id: toy-blobs
                 params: {size: 16, n_train: 32, n_val: 4, n_test: 16}

@@ -24,6 +24,14 @@ public record Environment(String kdbenchVersion, String gitCommit, boolean gitDi
     static final List<String> CODE_PATHS = List.of("harness/src/main", "datasets/src/main", "methods/src/main",
             "pom.xml", "harness/pom.xml", "datasets/pom.xml", "methods/pom.xml");
 
+    /**
+     * What computed a cell's numbers besides the code: the backend and the OpenMP threads of each op (the launcher
+     * pins one per cell; another count sums in another order). Part of every cell's name.
+     */
+    public String computeIdentity() {
+        return backendName + " OMP_NUM_THREADS=" + device.getOrDefault("OMP_NUM_THREADS", "unset");
+    }
+
     /** The code version that names stored cells: kdbench version plus code hash (and dirty mark). */
     public String codeVersion() {
         return kdbenchVersion + "+" + codeHash + (gitDirty ? "-dirty" : "");

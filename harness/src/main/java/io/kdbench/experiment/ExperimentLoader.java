@@ -22,11 +22,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads an experiment YAML file into an {@link Experiment}, checking every key, type and id against the
@@ -34,9 +32,12 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     static final List<String> TOP_KEYS =
-            List.of("name", "output", "seeds", "empty_policy", "metrics", "methods", "datasets", "retries", "reported");
+            List.of("name", "output", "seeds", "empty_policy", "metrics", "methods", "datasets", "retries", "reported",
+                    "equal_budgets");
     private static final List<String> COMPONENT_KEYS = List.of("id", "label", "params");
     private static final List<String> METHOD_KEYS = List.of("id", "label", "params", "datasets");
+    /** The parameter that holds a row's budget of optimisation steps. */
+    static final String BUDGET = "steps";
 
     private final Registries registries;
 
@@ -100,6 +101,11 @@ public final class ExperimentLoader {
             List<ComponentSpec> datasets = components(required(top, "datasets", root), "datasets", registries.datasets());
             List<ComponentSpec> methods = components(required(top, "methods", root), "methods", registries.methods());
             checkDatasetFilters(methods, datasets, required(top, "methods", root));
+            boolean equalBudgets = !top.containsKey("equal_budgets")
+                    || bool(top.get("equal_budgets").getValueNode(), "equal_budgets");
+            if (equalBudgets) {
+                checkEqualBudgets(methods, datasets, required(top, "methods", root));
+            }
             int retries = 0;
             if (top.containsKey("retries")) {
                 Node n = top.get("retries").getValueNode();
@@ -130,7 +136,6 @@ public final class ExperimentLoader {
 
         private <T extends Parameterised> List<ComponentSpec> components(Node node, String field, Registry<T> registry) {
             List<ComponentSpec> specs = new ArrayList<>();
-            Set<String> labels = new HashSet<>();
             List<Node> items = sequence(node, field);
             if (items.isEmpty()) {
                 throw error(node, field + " is empty; valid ids: " + String.join(", ", registry.ids()));
@@ -140,12 +145,24 @@ public final class ExperimentLoader {
                         ? new ComponentSpec(knownId(item, registry, field), knownId(item, registry, field),
                         Params.defaultsOf(registry.get(string(item, field))))
                         : component(item, field, registry);
-                if (!labels.add(spec.label())) {
-                    throw error(item, field + " lists '" + spec.label() + "' twice; give one of them a distinct 'label'");
+                for (ComponentSpec other : specs) {
+                    if (other.label().equals(spec.label()) && overlap(other, spec)) {
+                        throw error(item, field + " lists '" + spec.label() + "' twice; give one of them a distinct"
+                                + " 'label', or give both 'datasets' lists that do not overlap");
+                    }
                 }
                 specs.add(spec);
             }
             return specs;
+        }
+
+        /**
+         * Whether two entries of one label would both run on some dataset. One row may appear twice with other
+         * parameters on disjoint datasets (e.g. its step budget on each), since rows are told apart per dataset.
+         */
+        private static boolean overlap(ComponentSpec a, ComponentSpec b) {
+            return a.datasets().isEmpty() || b.datasets().isEmpty()
+                    || a.datasets().stream().anyMatch(b.datasets()::contains);
         }
 
         /** A method's 'datasets' list must name datasets of this experiment (by label). */
@@ -157,6 +174,31 @@ public final class ExperimentLoader {
                     if (!labels.contains(d)) {
                         throw error(items.get(i), "method '" + methods.get(i).label() + "' lists dataset '" + d
                                 + "', which is not in this experiment; valid: " + String.join(", ", labels));
+                    }
+                }
+            }
+        }
+
+        /**
+         * Rows compared on one dataset train for the same number of optimisation steps: every method entry with a
+         * {@code steps} parameter that runs on a dataset must give the same value as the others there.
+         */
+        private void checkEqualBudgets(List<ComponentSpec> methods, List<ComponentSpec> datasets, Node methodsNode) {
+            List<Node> items = sequence(methodsNode, "methods");
+            for (ComponentSpec d : datasets) {
+                ComponentSpec first = null;
+                for (int i = 0; i < methods.size(); i++) {
+                    ComponentSpec m = methods.get(i);
+                    if (!m.runsOn(d.label()) || !m.params().asMap().containsKey(BUDGET)) {
+                        continue;
+                    }
+                    if (first == null) {
+                        first = m;
+                    } else if (m.params().getInt(BUDGET) != first.params().getInt(BUDGET)) {
+                        throw error(items.get(i), "rows compared on dataset '" + d.label() + "' need equal step budgets: '"
+                                + first.label() + "' has steps " + first.params().getInt(BUDGET) + ", '" + m.label()
+                                + "' has steps " + m.params().getInt(BUDGET) + "; give them the same 'steps', or set"
+                                + " equal_budgets: false to compare unequal budgets on purpose");
                     }
                 }
             }
@@ -181,8 +223,7 @@ public final class ExperimentLoader {
             try {
                 component.validate(params);
             } catch (IllegalArgumentException e) {
-                throw error(keys.containsKey("params") ? keys.get("params").getValueNode() : item,
-                        "bad params of " + id + ": " + e.getMessage());
+                throw error(offendingNode(keys, item, e.getMessage()), "bad params of " + id + ": " + e.getMessage());
             }
             List<String> only = new ArrayList<>();
             if (keys.containsKey("datasets")) {
@@ -191,6 +232,41 @@ public final class ExperimentLoader {
                 }
             }
             return new ComponentSpec(label, id, params, only);
+        }
+
+        /**
+         * The line to blame for a refused parameter value: the key the message starts with ("lr must be > 0"), if the
+         * file sets it; else the params mapping (a bad default combination), else the entry.
+         */
+        private Node offendingNode(Map<String, NodeTuple> keys, Node item, String message) {
+            if (!keys.containsKey("params")) {
+                return item;
+            }
+            Node params = keys.get("params").getValueNode();
+            if (params instanceof MappingNode m && message != null) {
+                for (NodeTuple t : m.getValue()) {
+                    String key = string(t.getKeyNode(), "params");
+                    if (message.startsWith(key + " ")) {
+                        return t.getKeyNode();
+                    }
+                }
+            }
+            return params;
+        }
+
+        private boolean bool(Node node, String field) {
+            if (!(node instanceof ScalarNode s) || !Tag.BOOL.equals(s.getTag())) {
+                throw error(node, field + " must be true or false; got " + shown(node));
+            }
+            return Boolean.parseBoolean(s.getValue());
+        }
+
+        /** A node as an error message shows it: a scalar's text in quotes, else what kind of node it is. */
+        private String shown(Node node) {
+            if (node instanceof ScalarNode s) {
+                return "'" + s.getValue() + "'";
+            }
+            return node instanceof SequenceNode ? "a list" : "a mapping";
         }
 
         private Map<String, Double> reported(Node node) {
@@ -224,10 +300,7 @@ public final class ExperimentLoader {
                 return number(node, field);
             }
             if (def instanceof Boolean) {
-                if (!(node instanceof ScalarNode s) || !Tag.BOOL.equals(s.getTag())) {
-                    throw error(node, field + " must be true or false");
-                }
-                return Boolean.parseBoolean(s.getValue());
+                return bool(node, field);
             }
             if (def instanceof List<?> list) {
                 Object element = list.isEmpty() ? "" : list.get(0);
@@ -281,7 +354,7 @@ public final class ExperimentLoader {
 
         private long integer(Node node, String field) {
             if (!(node instanceof ScalarNode s) || !Tag.INT.equals(s.getTag())) {
-                throw error(node, field + " must be an integer");
+                throw error(node, field + " must be an integer; got " + shown(node));
             }
             try {
                 return Long.parseLong(s.getValue().replace("_", ""));
@@ -292,7 +365,7 @@ public final class ExperimentLoader {
 
         private double number(Node node, String field) {
             if (!(node instanceof ScalarNode s) || !(Tag.INT.equals(s.getTag()) || Tag.FLOAT.equals(s.getTag()))) {
-                throw error(node, field + " must be a number");
+                throw error(node, field + " must be a number; got " + shown(node));
             }
             double v = Double.parseDouble(s.getValue().replace("_", ""));
             if (!Double.isFinite(v)) {

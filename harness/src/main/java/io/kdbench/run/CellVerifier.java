@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * Recomputes stored cells from their specs and compares the results bit for bit: every metric aggregate and
- * per-case value, and every stored probability. Names what differs.
+ * per-case value, every stored probability, the training curves and the learning verdict. Names what differs.
  */
 public final class CellVerifier {
     private final Registries registries;
@@ -78,6 +78,9 @@ public final class CellVerifier {
         }
         if (!Objects.equals(a.curves(), b.curves())) {
             out.add("training curve differs");
+        }
+        if (!Objects.equals(a.learning(), b.learning())) {
+            out.add("learning verdict: stored " + a.learning() + ", recomputed " + b.learning());
         }
         return out;
     }

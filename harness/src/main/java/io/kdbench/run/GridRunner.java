@@ -16,16 +16,26 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the grid methods x datasets x seeds, cell by cell, storing each finished cell before the next starts, so a
- * run killed at any moment loses at most the cell in progress. Loops datasets outermost so one dataset's data is
- * held in memory at a time. Each cell is claimed before it is computed, so several runs on one results folder
- * split the grid instead of doing work twice; cells claimed by another live run are waited for at the end.
+ * Runs the grid methods x datasets x seeds, one or several cells at a time, storing each cell as it finishes, so a
+ * run killed at any moment loses at most the cells in progress. Cells are taken in grid order (datasets outermost)
+ * and a dataset's data for a seed are made once and dropped when its last cell is done. Each cell is claimed before
+ * it is computed, so several runs on one results folder split the grid instead of doing work twice; cells claimed by
+ * another live run are waited for at the end.
  */
 public final class GridRunner {
     private static final Logger LOG = LoggerFactory.getLogger(GridRunner.class);
@@ -47,65 +57,201 @@ public final class GridRunner {
     public record Outcome(List<CellRecord> cells, int computed, int reused, int skipped, int failed) {
     }
 
-    /** One cell of the grid with what is needed to compute it. */
-    private record Pending(String hash, RunSpec spec, ComponentSpec dataset) {
+    /** One cell of the grid with what is needed to compute it; {@code index} is its place in grid order. */
+    private record Pending(int index, String hash, RunSpec spec, ComponentSpec dataset) {
+        String splitsKey() {
+            return dataset.label() + "\u0000" + spec.seed();
+        }
     }
 
     public Outcome run(Experiment experiment, boolean force) throws IOException {
+        return run(experiment, force, 1);
+    }
+
+    /**
+     * Runs the grid with {@code jobs} cells at a time (each cell's numbers do not depend on how many run beside it:
+     * every cell computes from its own spec, data and seed). Cells are stored as they finish.
+     */
+    public Outcome run(Experiment experiment, boolean force, int jobs) throws IOException {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
+        }
         store.checkWritable();
         store.removeStaleTemporaryFiles();
         CellClaims claims = store.claims();
-        Map<String, CellRecord> done = new LinkedHashMap<>();
-        List<Pending> elsewhere = new ArrayList<>();
-        int computed = 0;
+        List<Pending> grid = grid(experiment);
+        CellRecord[] done = new CellRecord[grid.size()];
+        List<Pending> todo = new ArrayList<>();
         int reused = 0;
-        progress.start(experiment.cellCount());
+        progress.start(grid.size());
         try {
-            for (ComponentSpec datasetSpec : experiment.datasets()) {
-                BenchmarkDataset dataset = registries.datasets().get(datasetSpec.id());
-                DatasetInfo info = dataset.info(datasetSpec.params());
-                for (long seed : experiment.seeds()) {
-                    Splits splits = null; // made on first need: a fully stored seed costs nothing
-                    for (ComponentSpec methodSpec : experiment.methods()) {
-                        if (!methodSpec.runsOn(datasetSpec.label())) {
-                            continue;
-                        }
-                        RunSpec spec = RunSpec.of(methodSpec, datasetSpec, seed, experiment.metrics(), experiment.emptyPolicy());
-                        String hash = SpecHash.of(spec, cells.environment().codeVersion(), cells.environment().backendName());
-                        progress.cellStarted(spec);
-                        Optional<CellRecord> stored = force ? Optional.empty() : reusable(hash);
-                        if (stored.isPresent()) {
-                            done.put(hash, stored.get());
-                            reused++;
-                            progress.cellFinished(spec, "reused");
-                        } else if (!claims.tryClaim(hash)) {
-                            elsewhere.add(new Pending(hash, spec, datasetSpec));
-                        } else {
-                            try {
-                                if (splits == null && cells.supports(spec, info).ok()) {
-                                    splits = dataset.splits(datasetSpec.params(), seed);
-                                }
-                                CellRecord cell = cells.run(hash, spec, info, splits, experiment.retries());
-                                store.write(cell);
-                                done.put(hash, cell);
-                                computed++;
-                                progress.cellFinished(spec, cell.status().name());
-                            } finally {
-                                claims.release(hash);
-                            }
-                        }
-                    }
+            for (Pending p : grid) {
+                Optional<CellRecord> stored = force ? Optional.empty() : reusable(p.hash());
+                if (stored.isPresent()) {
+                    done[p.index()] = stored.get();
+                    reused++;
+                    progress.cellFinished(p.spec(), "reused");
+                } else {
+                    todo.add(p);
                 }
             }
-            computed += finishClaimedElsewhere(elsewhere, claims, done, experiment.retries());
+            SplitsCache splits = new SplitsCache(todo);
+            List<Pending> elsewhere = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger computed = new AtomicInteger();
+            runAll(todo, jobs, p -> {
+                if (!claims.tryClaim(p.hash())) {
+                    elsewhere.add(p);
+                    splits.release(p);
+                    return;
+                }
+                try {
+                    done[p.index()] = compute(p, splits, experiment.retries());
+                    computed.incrementAndGet();
+                } finally {
+                    claims.release(p.hash());
+                }
+            });
+            List<Pending> waiting = new ArrayList<>(elsewhere);
+            waiting.sort(Comparator.comparingInt(Pending::index));
+            int more = finishClaimedElsewhere(waiting, claims, done, experiment.retries());
+            List<CellRecord> all = Arrays.stream(done).filter(Objects::nonNull).toList();
+            store.writeTidyCsv(all);
+            int skipped = (int) all.stream().filter(c -> c.status() == CellStatus.SKIPPED).count();
+            int failed = (int) all.stream().filter(c -> c.status() == CellStatus.FAILED).count();
+            return new Outcome(all, computed.get() + more, reused, skipped, failed);
         } finally {
             progress.finish();
         }
-        List<CellRecord> all = List.copyOf(done.values());
-        store.writeTidyCsv(all);
-        int skipped = (int) all.stream().filter(c -> c.status() == CellStatus.SKIPPED).count();
-        int failed = (int) all.stream().filter(c -> c.status() == CellStatus.FAILED).count();
-        return new Outcome(all, computed, reused, skipped, failed);
+    }
+
+    /** The grid in order: datasets, then seeds, then methods, as the experiment lists them. */
+    private List<Pending> grid(Experiment experiment) {
+        List<Pending> grid = new ArrayList<>();
+        for (ComponentSpec datasetSpec : experiment.datasets()) {
+            for (long seed : experiment.seeds()) {
+                for (ComponentSpec methodSpec : experiment.methods()) {
+                    if (methodSpec.runsOn(datasetSpec.label())) {
+                        RunSpec spec = RunSpec.of(methodSpec, datasetSpec, seed, experiment.metrics(),
+                                experiment.emptyPolicy());
+                        String hash = SpecHash.of(spec, cells.environment().codeVersion(),
+                                cells.environment().computeIdentity());
+                        grid.add(new Pending(grid.size(), hash, spec, datasetSpec));
+                    }
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** Trains, scores and stores one claimed cell. */
+    private CellRecord compute(Pending p, SplitsCache splits, int retries) throws IOException {
+        progress.cellStarted(p.spec());
+        BenchmarkDataset dataset = registries.datasets().get(p.dataset().id());
+        DatasetInfo info = dataset.info(p.dataset().params());
+        try {
+            Splits data = cells.supports(p.spec(), info).ok() ? splits.get(p, () -> dataset.splits(p.dataset().params(),
+                    p.spec().seed())) : null;
+            CellRecord cell = cells.run(p.hash(), p.spec(), info, data, retries);
+            store.write(cell);
+            progress.cellFinished(p.spec(), cell.status().name());
+            return cell;
+        } finally {
+            splits.release(p);
+        }
+    }
+
+    /** A claimed cell's work, which may throw. */
+    private interface CellWork {
+        void run(Pending p) throws IOException;
+    }
+
+    /** Runs {@code work} on every pending cell, in grid order, {@code jobs} at a time; rethrows the first failure. */
+    private static void runAll(List<Pending> todo, int jobs, CellWork work) throws IOException {
+        if (jobs == 1 || todo.size() < 2) {
+            for (Pending p : todo) {
+                work.run(p);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, todo.size()), r -> {
+            Thread t = new Thread(r, "kdbench-cell");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < Math.min(jobs, todo.size()); w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+                        work.run(todo.get(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running cells", e);
+        } catch (ExecutionException e) {
+            next.set(todo.size()); // the other workers stop after their current cell
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Each dataset's splits for one seed, made once on first need and shared by the cells that use them, dropped when
+     * the last of those cells is done (so only the data of cells in flight is held).
+     */
+    private static final class SplitsCache {
+        private final Map<String, Splits> made = new HashMap<>();
+        private final Map<String, Integer> users = new HashMap<>();
+        private final Map<String, Object> makers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        SplitsCache(List<Pending> todo) {
+            todo.forEach(p -> users.merge(p.splitsKey(), 1, Integer::sum));
+        }
+
+        Splits get(Pending p, java.util.function.Supplier<Splits> make) {
+            String key = p.splitsKey();
+            Splits s;
+            synchronized (this) {
+                s = made.get(key);
+            }
+            if (s != null) {
+                return s;
+            }
+            synchronized (makers.computeIfAbsent(key, k -> new Object())) { // one maker per key; other keys go on
+                synchronized (this) {
+                    s = made.get(key);
+                }
+                if (s == null) {
+                    s = make.get();
+                    synchronized (this) {
+                        made.put(key, s);
+                    }
+                }
+                return s;
+            }
+        }
+
+        synchronized void release(Pending p) {
+            String key = p.splitsKey();
+            if (users.merge(key, -1, Integer::sum) <= 0) {
+                users.remove(key);
+                made.remove(key);
+            }
+        }
     }
 
     /** A stored cell that need not be recomputed: OK or skipped (failed cells are tried again). */
@@ -117,8 +263,8 @@ public final class GridRunner {
      * Waits for cells another run claimed; computes any whose claim went stale (its owner died). Returns how many
      * this run computed.
      */
-    private int finishClaimedElsewhere(List<Pending> pending, CellClaims claims, Map<String, CellRecord> done,
-                                       int retries) throws IOException {
+    private int finishClaimedElsewhere(List<Pending> pending, CellClaims claims, CellRecord[] done, int retries)
+            throws IOException {
         int computed = 0;
         List<Pending> left = new ArrayList<>(pending);
         while (!left.isEmpty()) {
@@ -126,19 +272,12 @@ public final class GridRunner {
             for (Pending p : left) {
                 Optional<CellRecord> stored = reusable(p.hash());
                 if (stored.isPresent()) {
-                    done.put(p.hash(), stored.get());
+                    done[p.index()] = stored.get();
                     progress.cellFinished(p.spec(), "by another run");
                 } else if (claims.tryClaim(p.hash())) {
                     try {
-                        BenchmarkDataset dataset = registries.datasets().get(p.dataset().id());
-                        DatasetInfo info = dataset.info(p.dataset().params());
-                        Splits splits = cells.supports(p.spec(), info).ok()
-                                ? dataset.splits(p.dataset().params(), p.spec().seed()) : null;
-                        CellRecord cell = cells.run(p.hash(), p.spec(), info, splits, retries);
-                        store.write(cell);
-                        done.put(p.hash(), cell);
+                        done[p.index()] = compute(p, new SplitsCache(List.of(p)), retries);
                         computed++;
-                        progress.cellFinished(p.spec(), cell.status().name());
                     } finally {
                         claims.release(p.hash());
                     }

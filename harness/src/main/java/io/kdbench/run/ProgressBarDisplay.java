@@ -4,33 +4,42 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-/** A terminal progress bar on stderr: cells done, the current method / dataset / seed, elapsed time and ETA. */
+/**
+ * A terminal progress bar on stderr: cells done, every cell in progress (method / dataset / seed), elapsed time and
+ * ETA. Safe to call from the threads that run cells side by side.
+ */
 public final class ProgressBarDisplay implements GridProgress {
     private ProgressBar bar;
+    private final Set<String> running = new LinkedHashSet<>();
 
     @Override
-    public void start(int totalCells) {
+    public synchronized void start(int totalCells) {
         // Redraw rarely when not on a terminal (CI logs) so the log stays short.
         int interval = System.console() == null ? 30_000 : 500;
         bar = new ProgressBarBuilder().setTaskName("cells").setInitialMax(totalCells)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(interval)
-                .setMaxRenderedLength(120).continuousUpdate()
+                .setMaxRenderedLength(160).continuousUpdate()
                 .build();
     }
 
     @Override
-    public void cellStarted(RunSpec spec) {
-        bar.setExtraMessage(spec.describeCell());
+    public synchronized void cellStarted(RunSpec spec) {
+        running.add(spec.describeCell());
+        bar.setExtraMessage(String.join(" | ", running));
     }
 
     @Override
-    public void cellFinished(RunSpec spec, String outcome) {
+    public synchronized void cellFinished(RunSpec spec, String outcome) {
+        running.remove(spec.describeCell());
+        bar.setExtraMessage(String.join(" | ", running));
         bar.step();
     }
 
     @Override
-    public void finish() {
+    public synchronized void finish() {
         bar.close();
     }
 }

@@ -90,7 +90,24 @@ class ExperimentLoaderTest {
     @Test
     void unknownParameterListsTheValidOnes() throws IOException {
         String msg = errorOf(VALID.replace("{scale: 2}", "{scael: 2}"));
-        assertTrue(msg.contains("unknown key 'scael' in params of fake-method; valid: scale, diverge"), msg);
+        assertTrue(msg.contains("unknown key 'scael' in params of fake-method; valid: scale, diverge, steps"), msg);
+    }
+
+    @Test
+    void aRefusedMethodParameterNamesTheLineOfItsKeyAndTheBadValue() throws IOException {
+        String msg = errorOf(VALID.replace("    params: {scale: 2}\n", "    params:\n      scale: 2\n      steps: 0\n"));
+        assertTrue(msg.contains(":8: bad params of fake-method: steps must be >= 1, got 0"), msg);
+    }
+
+    @Test
+    void rowsOnOneDatasetMustHaveEqualStepBudgetsUnlessTheFileSaysOtherwise() throws IOException {
+        String unequal = VALID.replace("{scale: 5.5}", "{scale: 5.5, steps: 20}");
+        String msg = errorOf(unequal);
+        assertTrue(msg.contains(":7: rows compared on dataset 'fake-data' need equal step budgets: 'fake-method' has"
+                + " steps 10, 'fake-strong' has steps 20"), msg);
+        assertEquals(2, loader.load(write(unequal + "equal_budgets: false\n")).methods().size());
+        assertEquals(2, loader.load(write(VALID.replace("{scale: 2}", "{scale: 2, steps: 20}")
+                .replace("{scale: 5.5}", "{scale: 5.5, steps: 20}"))).methods().size());
     }
 
     @Test

@@ -54,6 +54,29 @@ class GridRunnerTest {
     }
 
     @Test
+    void parallelCellsAreIdenticalToOneAtATime() throws IOException {
+        Experiment e = experiment("");
+        GridRunner.Outcome one = new GridRunner(registries, new ResultsStore(dir.resolve("one")),
+                new CellRunner(registries, env, null, "test"), GridProgress.SILENT).run(e, false, 1);
+        GridRunner.Outcome three = new GridRunner(registries, new ResultsStore(dir.resolve("three")),
+                new CellRunner(registries, env, null, "test"), GridProgress.SILENT).run(e, false, 3);
+        assertEquals(12, three.computed());
+        assertEquals(one.cells().size(), three.cells().size());
+        for (int i = 0; i < one.cells().size(); i++) {
+            CellRecord a = one.cells().get(i);
+            CellRecord b = three.cells().get(i);
+            assertEquals(a.hash(), b.hash(), "same cell at the same place in grid order");
+            assertEquals(a.status(), b.status());
+            assertEquals(a.metrics(), b.metrics(), a.spec().describeCell());
+            assertEquals(a.curves(), b.curves());
+            assertEquals(a.learning(), b.learning());
+            assertEquals(a.probabilities().keySet(), b.probabilities().keySet());
+            a.probabilities().forEach((id, p) -> org.junit.jupiter.api.Assertions.assertArrayEquals(p,
+                    b.probabilities().get(id), 0.0));
+        }
+    }
+
+    @Test
     void runsTheGridThenReusesStoredCells() throws IOException {
         Experiment e = experiment("");
         int before = FakeMethod.TRAININGS.get();

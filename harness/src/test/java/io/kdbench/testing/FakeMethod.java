@@ -35,7 +35,13 @@ public final class FakeMethod implements DistillationMethod {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("scale", 1.0);
         d.put("diverge", false);
+        d.put("steps", 10);
         return d;
+    }
+
+    @Override
+    public void validate(io.kdbench.api.Params p) {
+        io.kdbench.api.ParamChecks.atLeast(p, 1, "steps");
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * Mammogram analogue of CBIS-DDSM: a breast outline with fibroglandular texture (denser with the density
  * score) holding one lesion, a mass (outline irregularity from its shape and margin codes) or a
  * calcification cluster (dot count and spread from its morphology and distribution codes), drawn faint
- * (contrast from the subtlety score). The label (0 benign, 1 malignant) drives the metadata, which is
+ * (contrast from the subtlety score; size times {@code lesion_scale}, 1 = 3 to 5 px at 48 px, too small for
+ * the outline to be read). The label (0 benign, 1 malignant) drives the metadata, which is
  * privileged tabular data in {@link #TABULAR_COLUMNS} order; the assessment score nearly gives the label away,
  * as BI-RADS does in CBIS-DDSM. Mask = the lesion region (ROI, 1).
  */
@@ -57,12 +58,15 @@ public final class MammoTabularDataset extends SyntheticDataset {
         d.put("n_val", 40);
         d.put("n_test", 80);
         d.put("contrast", 1.0); // scales the lesion's visibility in the image
+        d.put("lesion_scale", 1.0); // scales the lesion's size (radius, cluster spread, dot size) in pixels
         return d;
     }
 
     @Override
     public DatasetInfo info(Params p) {
         requireSizes(p);
+        require(p.getDouble("lesion_scale") > 0 && p.getDouble("lesion_scale") <= 5,
+                "lesion_scale must be in (0, 5], got " + p.getDouble("lesion_scale"));
         return new DatasetInfo(id(), Task.CLASSIFICATION, List.of("benign", "malignant"),
                 List.of(new Modality("image", Modality.Kind.IMAGE, false),
                         new Modality("tabular", Modality.Kind.TABULAR, true)), false);
@@ -93,9 +97,10 @@ public final class MammoTabularDataset extends SyntheticDataset {
         double cy = (0.3 + 0.4 * rng.nextDouble()) * s;
         double cx = (0.12 + 0.38 * rng.nextDouble()) * s;
         double amp = p.getDouble("contrast") * (0.05 + 0.02 * subtlety);
+        double scale = p.getDouble("lesion_scale");
         byte[] roi = new byte[s * s];
         if (calcification == 0) {
-            double r = (0.06 + 0.04 * rng.nextDouble()) * s;
+            double r = (0.06 + 0.04 * rng.nextDouble()) * s * scale;
             double roughness = 0.03 + 0.05 * (shape - 1) + 0.03 * (margin - 1);
             SmoothShape mass = SmoothShape.random(new Ellipse(cy, cx, r, r * (0.7 + 0.3 * rng.nextDouble()),
                     rng.nextDouble() * Math.PI), 6, roughness, margin >= 3 ? 0.6 : 1.5, rng);
@@ -103,8 +108,8 @@ public final class MammoTabularDataset extends SyntheticDataset {
             Painter.label(roi, s, s, mass, 1);
         } else {
             int dots = 3 + 2 * shape + rng.nextInt(3);
-            double spread = (0.035 + 0.012 * (5 - margin)) * s;
-            double[] pos = Blobs.cluster(g, cy, cx, spread, dots, 0.5 + 0.1 * (4 - shape), 1.6 * amp, rng);
+            double spread = (0.035 + 0.012 * (5 - margin)) * s * scale;
+            double[] pos = Blobs.cluster(g, cy, cx, spread, dots, (0.5 + 0.1 * (4 - shape)) * scale, 1.6 * amp, rng);
             double reach = 0;
             for (int i = 0; i < pos.length; i += 2) {
                 reach = Math.max(reach, Math.hypot(pos[i] - cy, pos[i + 1] - cx));

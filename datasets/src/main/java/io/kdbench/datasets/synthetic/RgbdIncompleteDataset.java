@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  * ("depth", 1 channel, depth / 6 with sensor noise and holes) does.
  * Task "segmentation": classes background (wall), floor, object, picture.
  * Task "classification": one central object whose depth profile is flat, dome or bowl; its outline is the
- * same for all three, and the RGB shows the profile only as faint shading.
+ * same for all three, and the RGB shows the profile only as shading, {@code shading} times the relief (0.03 by
+ * default: barely visible under the sensor noise; larger values let part of the depth be read from the colours).
  */
 public final class RgbdIncompleteDataset extends SyntheticDataset {
     private static final double DEPTH_SCALE = 6.0;
@@ -50,12 +51,15 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
         d.put("n_val", 40);
         d.put("n_test", 80);
         d.put("task", "segmentation");
+        d.put("shading", 0.03); // RGB brightness change per unit of relief: how much of the depth the colours show
         return d;
     }
 
     @Override
     public DatasetInfo info(Params p) {
         requireSizes(p);
+        require(p.getDouble("shading") >= 0 && p.getDouble("shading") <= 1,
+                "shading must be in [0, 1], got " + p.getDouble("shading"));
         List<Modality> modalities = List.of(new Modality("image", Modality.Kind.IMAGE, false),
                 new Modality("depth", Modality.Kind.IMAGE, true));
         return switch (p.getString("task")) {
@@ -72,7 +76,7 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
     protected Sample generate(int index, Params p, SplittableRandom rng) {
         int s = p.getInt("size");
         boolean segmentation = p.getString("task").equals("segmentation");
-        Scene scene = new Scene(s, rng);
+        Scene scene = new Scene(s, p.getDouble("shading"), rng);
         byte[] labels = new byte[s * s];
         int label = -1;
         if (segmentation) {
@@ -128,13 +132,15 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
     /** Colour and depth layers of one scene, painted back to front. */
     private static final class Scene {
         final int s;
+        final double shading;
         final double horizon;
         final double wallDepth;
         final Grid[] rgb = new Grid[3];
         final Grid depth;
 
-        Scene(int s, SplittableRandom rng) {
+        Scene(int s, double shading, SplittableRandom rng) {
             this.s = s;
+            this.shading = shading;
             horizon = (0.45 + 0.15 * rng.nextDouble()) * s;
             wallDepth = 4 + rng.nextDouble();
             depth = Grid.of2d(s, s);
@@ -170,8 +176,8 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
                     double l = base == null ? 0 : Math.min(1, base.level(y, x));
                     double bulge = 1 - l * l; // 1 at the centre, 0 at the rim
                     double d = depthAt - relief * 0.45 * depthAt * bulge;
-                    // faint shading: surfaces tilted towards the light above look brighter
-                    double shade = base == null ? 0 : 0.03 * relief * (base.cy() - y) / base.ry() * Math.sqrt(bulge);
+                    // shading: surfaces tilted towards the light above look brighter
+                    double shade = base == null ? 0 : shading * relief * (base.cy() - y) / base.ry() * Math.sqrt(bulge);
                     for (int k = 0; k < 3; k++) {
                         rgb[k].v[y * s + x] = (float) (c[k] + shade);
                     }

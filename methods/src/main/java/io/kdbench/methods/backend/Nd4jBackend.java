@@ -9,6 +9,7 @@ import java.util.Map;
 /** The ND4J backend on the classpath (native CPU or CUDA), as the harness sees it. */
 public final class Nd4jBackend implements ComputeBackend {
     static final String ND4J_VERSION = "1.0.0-M2.1";
+    static final String THREADS = "OMP_NUM_THREADS";
 
     @Override
     public String name() {
@@ -33,6 +34,8 @@ public final class Nd4jBackend implements ComputeBackend {
         java.util.Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         env.forEach((k, val) -> d.put(String.valueOf(k), String.valueOf(val)));
         d.put("ompThreads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
+        // the OpenMP threads of every op (libnd4j and oneDNN): decides summation order, so part of a cell's identity
+        d.put(THREADS, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         return d;
     }
 

@@ -1,6 +1,8 @@
 package io.kdbench.methods.baseline;
 
+import io.kdbench.api.ParamChecks;
 import io.kdbench.api.Params;
+import io.kdbench.api.TrainContext;
 import io.kdbench.data.Image;
 import io.kdbench.methods.augment.Augmenter;
 import io.kdbench.methods.nn.Ema;
@@ -73,10 +75,17 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
     }
 
     @Override
+    public void validate(Params p) {
+        super.validate(p);
+        ParamChecks.fraction(p, "ema_decay", "rampup");
+        ParamChecks.nonNegative(p, "consistency");
+    }
+
+    @Override
     protected Step build(StudentGraph graph, SegmentationData data, Params p) {
         SameDiff sd = graph.sd();
         UNet s = graph.student();
-        StudentGraph teacher = graph.teacherCopy(0);
+        StudentGraph teacher = graph.teacherCopy();
         Ema ema = new Ema(sd, teacher.sd(), graph.samePairs(), p.getDouble("ema_decay"));
 
         int c = data.example().channels(), v = data.voxels(), k = data.classes();
@@ -113,6 +122,11 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
             @Override
             public Runnable afterStep() {
                 return ema::update;
+            }
+
+            @Override
+            public void report(TrainContext ctx, int batchSize) {
+                reportTeacher(ctx, "EMA teacher", teacher, batchSize);
             }
         };
     }

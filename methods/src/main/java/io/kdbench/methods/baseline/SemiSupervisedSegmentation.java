@@ -2,16 +2,20 @@ package io.kdbench.methods.baseline;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.ParamChecks;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.api.Task;
 import io.kdbench.methods.augment.Augmenter;
 import io.kdbench.methods.train.Fitter;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.ModelSelection;
 import io.kdbench.methods.train.Rampup;
+import io.kdbench.methods.train.Recipe;
 import io.kdbench.methods.train.SegmentationData;
+import io.kdbench.methods.train.SegmentationModel;
 import io.kdbench.methods.train.StudentGraph;
 
 import java.util.LinkedHashMap;
@@ -21,9 +25,11 @@ import java.util.SplittableRandom;
 
 /**
  * What the semi-supervised segmentation rows (supervised-only, mean teacher, HDC) share, so they differ only in
- * their loss: the same U-Net student, data, augmentation and schedule. One epoch is a pass over all training
- * images in batches of {@code batch_size} (the unlabelled stream; labelled images are in it too, as in mean
- * teacher code), each step paired with {@code labelled_batch_size} labelled images from a seeded cycle.
+ * their loss: the same U-Net student, data, augmentation, recipe and budget of steps. Each step takes
+ * {@code batch_size} training images (the unlabelled stream; labelled images are in it too, as in mean teacher
+ * code) and {@code labelled_batch_size} labelled images from a seeded cycle. The student's checkpoint is chosen on
+ * the validation Dice, scored on a separate inference copy of the student (SameDiff's output() on the training
+ * graph, which holds the gradient function, is many times slower).
  */
 public abstract class SemiSupervisedSegmentation implements DistillationMethod {
 
@@ -32,12 +38,8 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("epochs", 6);
-        d.put("batch_size", 8);
+        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(300, 8, 0.002));
         d.put("labelled_batch_size", 4);
-        d.put("lr", 0.002);
-        d.put("weight_decay", 0.0);
         d.put("width", 8);
         d.put("levels", 3);
         return d;
@@ -45,10 +47,9 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
 
     @Override
     public void validate(Params p) {
-        Optimiser.from(p);
-        if (p.getInt("labelled_batch_size") < 1 || p.getInt("width") < 1 || p.getInt("levels") < 2) {
-            throw new IllegalArgumentException("need labelled_batch_size >= 1, width >= 1, levels >= 2");
-        }
+        Recipe.from(p);
+        ParamChecks.atLeast(p, 1, "labelled_batch_size", "width");
+        ParamChecks.atLeast(p, 2, "levels");
     }
 
     @Override
@@ -83,17 +84,31 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
             throw new IllegalArgumentException("no labelled training samples");
         }
         StudentGraph graph = new StudentGraph(StudentGraph.config(p, data), ctx.seed());
-        Optimiser opt = Optimiser.from(p);
+        Recipe recipe = Recipe.from(p);
         Step step = build(graph, data, p);
-        Fitter fitter = new Fitter(graph.sd(), "loss", opt, step.trainable());
-        SplittableRandom rng = new SplittableRandom(ctx.seed() * 31 + 7);
-        int steps = opt.epochs() * ((data.size() + opt.batchSize() - 1) / opt.batchSize());
-        double rampLength = p.asMap().containsKey("rampup") ? p.getDouble("rampup") * steps : 0;
+        StudentGraph inference = graph.teacherCopy();
+        SegmentationModel deployed = inference.model(MODALITY, recipe.batchSize());
+        ModelSelection selection = new ModelSelection("student", ctx.validation(), () -> {
+            inference.loadFrom(graph);
+            return deployed.predict(ctx.validation().samples());
+        }, graph::checkpoint, recipe.validateEvery());
+        Fitter fitter = new Fitter(graph.sd(), "loss", recipe, step.trainable());
+        SplittableRandom rng = new SplittableRandom(Seeds.stream("augment", ctx.seed()));
+        double rampLength = p.asMap().containsKey("rampup") ? p.getDouble("rampup") * recipe.steps() : 0;
         int[] iteration = {0};
         fitter.fit(data.size(), idx -> step.batch(idx, rng, Rampup.sigmoid(iteration[0]++, rampLength)),
-                ctx.seed(), ctx.log(), "loss", step.afterStep());
-        step.report(ctx);
-        return graph.model(MODALITY, opt.batchSize());
+                Seeds.stream("batches", ctx.seed()), ctx.log(), "loss", step.afterStep(), selection);
+        step.report(ctx, recipe.batchSize());
+        inference.loadFrom(graph);
+        return deployed;
+    }
+
+    /** Records the validation Dice of a teacher graph (an EMA teacher) under {@code name}. */
+    protected static void reportTeacher(TrainContext ctx, String name, StudentGraph teacher, int batchSize) {
+        if (!ctx.validation().isEmpty()) {
+            ctx.log().teacher(name, ctx.validation().metric(),
+                    ctx.validation().score(teacher.model(MODALITY, batchSize).predict(ctx.validation().samples())));
+        }
     }
 
     /** Augmentation shared by the rows. */
@@ -118,8 +133,8 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
             return null;
         }
 
-        /** Facts stored with the cell at the end. */
-        default void report(TrainContext ctx) {
+        /** Facts stored with the cell at the end (e.g. the EMA teacher's validation score). */
+        default void report(TrainContext ctx, int batchSize) {
         }
     }
 

@@ -12,7 +12,8 @@ import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.nn.VitClassifier;
 import io.kdbench.methods.nn.VisionTransformer;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.Recipe;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,11 +45,8 @@ public class VitStudent implements DistillationMethod {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("epochs", 8);
-        d.put("batch_size", 32);
-        d.put("lr", 0.001);
-        d.put("weight_decay", 0.0);
+        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(600, 32, 0.001));
+        d.put("stem", "conv");
         d.put("patch", 4);
         d.put("width", 32);
         d.put("depth", 2);
@@ -56,6 +54,23 @@ public class VitStudent implements DistillationMethod {
         d.put("mlp_ratio", 2);
         d.put("attention", "rollout");
         return d;
+    }
+
+    @Override
+    public void validate(Params p) {
+        check(p);
+    }
+
+    /** Checks the recipe and the architecture parameters (shared with MMPKD, which trains the same student). */
+    public static void check(Params p) {
+        Recipe.from(p);
+        config(p);
+        for (String key : List.of("patch", "width", "depth", "heads", "mlp_ratio")) {
+            if (p.getInt(key) < 1) {
+                throw new IllegalArgumentException(key + " must be >= 1, got " + p.getInt(key));
+            }
+        }
+        readout(p.getString("attention"));
     }
 
     @Override
@@ -71,13 +86,27 @@ public class VitStudent implements DistillationMethod {
 
     @Override
     public TrainedModel train(TrainContext ctx) {
+        return trainStudent(ctx, null, 0, 1);
+    }
+
+    /**
+     * Trains the image-only ViT on the labelled training samples, distilling from {@code soft} (teacher
+     * probabilities per sample, softened at {@code temperature}) with weight {@code alpha}, and keeps the weights
+     * with the best validation score.
+     */
+    public static VitModel trainStudent(TrainContext ctx, float[][] soft, double alpha, double temperature) {
         Params p = ctx.params();
         List<Sample> train = ctx.splits().labelledTrain();
         String modality = studentModality(ctx.dataset());
         List<Image> images = train.stream().map(s -> s.image(modality)).toList();
         VitClassifier vit = newStudent(p, ctx.dataset(), images.get(0), ctx.seed());
-        vit.train(images, Targets.of(train, ctx.dataset()), null, 0, 1, Optimiser.from(p), ctx.seed(), ctx.log());
-        return new VitModel(vit, modality, p);
+        VitModel model = new VitModel(vit, modality, p);
+        Recipe recipe = Recipe.from(p);
+        ModelSelection selection = ModelSelection.ofGraph("student", ctx.validation(),
+                () -> model.predict(ctx.validation().samples()), vit.graph(), vit.variables(), recipe.validateEvery());
+        vit.train(images, Targets.of(train, ctx.dataset()), soft, alpha, temperature, recipe, ctx.seed(), ctx.log(),
+                selection);
+        return model;
     }
 
     /** The first image modality available at test time: what the student sees. */
@@ -86,9 +115,26 @@ public class VitStudent implements DistillationMethod {
         return images.get(0).name();
     }
 
+    static VisionTransformer.Config config(Params p) {
+        VisionTransformer.Stem stem = switch (p.getString("stem")) {
+            case "conv" -> VisionTransformer.Stem.CONV;
+            case "patch" -> VisionTransformer.Stem.PATCH;
+            default -> throw new IllegalArgumentException("stem must be conv or patch, got '" + p.getString("stem") + "'");
+        };
+        return new VisionTransformer.Config(p.getInt("patch"), p.getInt("width"), p.getInt("depth"), p.getInt("heads"),
+                p.getInt("mlp_ratio"), stem);
+    }
+
+    static VitClassifier.AttentionReadout readout(String attention) {
+        return switch (attention) {
+            case "rollout" -> VitClassifier.AttentionReadout.ROLLOUT;
+            case "last_cls" -> VitClassifier.AttentionReadout.LAST_CLS;
+            default -> throw new IllegalArgumentException("attention must be rollout or last_cls, got '" + attention + "'");
+        };
+    }
+
     public static VitClassifier newStudent(Params p, DatasetInfo info, Image example, long seed) {
-        VisionTransformer.Config config = new VisionTransformer.Config(p.getInt("patch"), p.getInt("width"),
-                p.getInt("depth"), p.getInt("heads"), p.getInt("mlp_ratio"));
+        VisionTransformer.Config config = config(p);
         boolean multiLabel = info.task() == io.kdbench.api.Task.MULTILABEL_CLASSIFICATION;
         return new VitClassifier(config, example.channels(), example.height(), example.width(), info.numClasses(),
                 multiLabel, seed);
@@ -105,12 +151,7 @@ public class VitStudent implements DistillationMethod {
             this.vit = vit;
             this.modality = modality;
             this.batchSize = p.getInt("batch_size");
-            String a = p.getString("attention");
-            this.readout = switch (a) {
-                case "rollout" -> VitClassifier.AttentionReadout.ROLLOUT;
-                case "last_cls" -> VitClassifier.AttentionReadout.LAST_CLS;
-                default -> throw new IllegalArgumentException("attention must be rollout or last_cls, got '" + a + "'");
-            };
+            this.readout = readout(p.getString("attention"));
         }
 
         @Override

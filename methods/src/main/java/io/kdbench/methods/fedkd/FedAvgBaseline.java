@@ -21,6 +21,6 @@ public class FedAvgBaseline extends FederatedMethod {
     public String describe() {
         return summary() + ". Paper: 'Communication-Efficient Learning of Deep Networks from Decentralized Data'"
                 + " (McMahan et al., arXiv 1602.05629). The dual-KD row without its KD terms: starts from the same"
-                + " repository model, same clients, rounds, local epochs and steps; weights n_k / sum n.";
+                + " repository model, same clients, rounds and steps; weights n_k / sum n.";
     }
 }

@@ -19,8 +19,13 @@ public class FedCentralised extends FederatedMethod {
 
     @Override
     public String describe() {
-        return summary() + ". Not from the paper's code: centralised training of the same losses, teacher schedule and"
-                + " number of epochs on the union of the clients' labelled and unlabelled volumes (each epoch therefore"
-                + " has the steps of all clients together).";
+        return summary() + ". Not from the paper's code: centralised training of the same losses and teacher schedule"
+                + " on the union of the clients' labelled and unlabelled volumes, with the same number of optimisation steps as"
+                + " each federated client (steps / rounds per round on the one site).";
+    }
+
+    @Override
+    public io.kdbench.api.Role role() {
+        return io.kdbench.api.Role.UPPER_BOUND;
     }
 }

@@ -26,11 +26,13 @@ public class FedDualKd extends FederatedMethod {
                 + " (mean reduction); teacher input noise clip(N(0, 0.1^2), +-0.2); mask M = entropy of the mean of"
                 + " noisy teacher passes < (0.75 + 0.25 r(iter, 12150)) ln 2; alpha 0.1; Dice with background, smooth 1;"
                 + " teacher and student start from the repository model; teacher updated once per local epoch after"
-                + " the client's 6th epoch by T = (1 - a) T + a S, a = min(epoch / epochs, 0.99); FedAvg of the student"
-                + " only, weighted by local sample counts; fresh Adam per round. Assumed / reduced: small 3-level"
+                + " the client's 6th epoch by T = (1 - a) T + a S, a = min(progress, 0.99); FedAvg of the student"
+                + " only, weighted by local sample counts; fresh optimiser per round. Assumed / reduced: small 3-level"
                 + " U-Net (3x3x3, ReLU, no BatchNorm) instead of the 5-level V-Net; 4 noisy teacher passes instead of"
                 + " 8 and the first pass also gives the targets; repository resampled to the clients' grid and"
-                + " pre-trained supervised (the code's OAI model used UA-MT); no poly learning-rate decay; few rounds"
-                + " and epochs.";
+                + " pre-trained supervised (the code's OAI model used UA-MT); r(epoch) ramps over the local steps of a"
+                + " round; AdamW with warm-up and cosine decay over all rounds instead of the code's poly decay; the"
+                + " budget counted in optimisation steps of the whole federation; few rounds; the best round on the"
+                + " validation split is deployed.";
     }
 }

@@ -2,7 +2,9 @@ package io.kdbench.methods.fedkd;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.ParamChecks;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
 import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
@@ -17,8 +19,11 @@ import io.kdbench.methods.nn.Ema;
 import io.kdbench.methods.nn.SegmentationLosses;
 import io.kdbench.methods.nn.UNet;
 import io.kdbench.methods.train.FedAvg;
+import io.kdbench.methods.train.BatchOrder;
 import io.kdbench.methods.train.Fitter;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.LearningRateSchedule;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.Recipe;
 import io.kdbench.methods.train.PseudoLabels;
 import io.kdbench.methods.train.Rampup;
 import io.kdbench.methods.train.SegmentationData;
@@ -42,9 +47,14 @@ import java.util.SplittableRandom;
 /**
  * The federated knee rows, simulated in one process: a teacher pre-trained on the repository (resampled to the
  * clients' grid), then {@code rounds} rounds in which every client, in the fixed order of client names, starts
- * from the global student, trains {@code local_epochs} epochs with a fresh Adam, and (when aggregating) sends its
- * student back for FedAvg weighted by local sample counts. Rows differ in the local loss (dual KD or supervised
- * only), in aggregation, and in whether the data are pooled on one site.
+ * from the global student, trains its share of the budget with a fresh AdamW (the learning-rate schedule runs over
+ * all rounds), and (when aggregating) sends its student back for FedAvg weighted by local sample counts. Rows differ
+ * in the local loss (dual KD or supervised only), in aggregation, and in whether the data are pooled on one site.
+ *
+ * <p>{@code steps} is each model's budget, so rows are compared at equal numbers of optimisation steps per model:
+ * every client (and the pooled site of the centralised row) takes steps / rounds steps per round, as a single-site
+ * row such as seg-supervised takes steps in all. After every round the deployed model is scored on the validation
+ * split and the best round's weights are kept.
  */
 public abstract class FederatedMethod implements DistillationMethod {
     static final String MODALITY = "image";
@@ -57,14 +67,11 @@ public abstract class FederatedMethod implements DistillationMethod {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
+        // batch_size: unlabelled volumes per step; teacher_*: pre-training on the repository
+        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(240, 2, 0.002));
+        d.putAll(Recipe.defaults("teacher_", 120, 2, 0.002));
         d.put("rounds", 3);
-        d.put("local_epochs", 3);
-        d.put("epochs", 8); // teacher pre-training epochs on the repository
-        d.put("batch_size", 2); // unlabelled volumes per step (and repository volumes per pre-training step)
         d.put("labelled_batch_size", 2);
-        d.put("lr", 0.002);
-        d.put("weight_decay", 0.0);
         d.put("width", 8);
         d.put("levels", 3);
         if (variant().distil()) {
@@ -78,12 +85,18 @@ public abstract class FederatedMethod implements DistillationMethod {
 
     @Override
     public void validate(Params p) {
-        Optimiser.from(p);
-        if (p.getInt("rounds") < 1 || p.getInt("local_epochs") < 1 || p.getInt("labelled_batch_size") < 1) {
-            throw new IllegalArgumentException("need rounds >= 1, local_epochs >= 1, labelled_batch_size >= 1");
+        Recipe.from(p);
+        Recipe.from(p, "teacher_");
+        ParamChecks.atLeast(p, 1, "rounds", "labelled_batch_size", "width");
+        ParamChecks.atLeast(p, 2, "levels");
+        if (p.getInt("steps") < p.getInt("rounds")) {
+            throw new IllegalArgumentException("steps must be >= rounds (" + p.getInt("rounds") + "), got "
+                    + p.getInt("steps"));
         }
-        if (variant().distil() && p.getInt("mc_passes") < 1) {
-            throw new IllegalArgumentException("mc_passes must be >= 1");
+        if (variant().distil()) {
+            ParamChecks.atLeast(p, 1, "mc_passes", "threshold_rampup_iterations");
+            ParamChecks.atLeast(p, 0, "teacher_warmup_epochs");
+            ParamChecks.nonNegative(p, "alpha");
         }
     }
 
@@ -114,6 +127,11 @@ public abstract class FederatedMethod implements DistillationMethod {
         Map<String, INDArray> pretrained = pretrain(cfg, repository, p, ctx);
         Local local = new Local(cfg, clients.get(0).data(), p, variant().distil(), ctx.seed());
         Weights.load(local.student.sd(), pretrained);
+        Recipe recipe = Recipe.from(p);
+        int rounds = p.getInt("rounds");
+        // every model, each client's or the pooled site's, takes steps / rounds steps per round
+        int localSteps = Math.max(1, recipe.steps() / rounds);
+        LearningRateSchedule schedule = recipe.withSteps(rounds * localSteps).schedule();
         // "Scenario one" of the code: student and every client's teacher start from the pre-trained model
         Map<String, INDArray> global = pretrained;
         List<Map<String, INDArray>> teachers = new ArrayList<>();
@@ -122,11 +140,25 @@ public abstract class FederatedMethod implements DistillationMethod {
             teachers.add(pretrained);
             students.add(pretrained);
         }
-        int[] epochCounter = new int[clients.size()];
-        SplittableRandom rng = new SplittableRandom(ctx.seed() * 1_000_003L + 17);
+        int[] passes = new int[clients.size()];
+        SplittableRandom rng = new SplittableRandom(Seeds.stream("batches", ctx.seed()));
         List<Long> bytesPerRound = new ArrayList<>();
         Map<String, Double> lastLoss = new LinkedHashMap<>();
-        for (int round = 0; round < p.getInt("rounds"); round++) {
+        Map<String, INDArray>[] deployed = new Map[] {global};
+        List<Map<String, INDArray>> deployedStudents = new ArrayList<>(students);
+        ModelSelection selection = new ModelSelection("student", ctx.validation(),
+                () -> model(local, clients, deployed[0], deployedStudents, pretrained, p).predict(ctx.validation().samples()),
+                () -> {
+                    Map<String, INDArray> g = deployed[0];
+                    List<Map<String, INDArray>> s = List.copyOf(deployedStudents);
+                    return () -> {
+                        deployed[0] = g;
+                        deployedStudents.clear();
+                        deployedStudents.addAll(s);
+                    };
+                }, 1);
+        int totalSteps = 0;
+        for (int round = 0; round < rounds; round++) {
             double sum = 0;
             int steps = 0;
             long bytes = 0;
@@ -134,10 +166,11 @@ public abstract class FederatedMethod implements DistillationMethod {
                 ClientData client = clients.get(k);
                 Weights.load(local.student.sd(), variant().aggregate() ? global : students.get(k));
                 Weights.load(local.teacher.sd(), teachers.get(k));
-                double[] result = local.train(client.data(), p, rng, epochCounter, k);
-                sum += result[0];
-                steps += (int) result[1];
-                lastLoss.put(client.name(), result[0] / result[1]);
+                LocalResult result = local.train(client.data(), p, recipe, schedule, round * localSteps, localSteps,
+                        rng, passes, k);
+                sum += result.lossSum();
+                steps += result.steps();
+                lastLoss.put(client.name(), result.lossSum() / result.steps());
                 students.set(k, Weights.snapshot(local.student.sd(), local.student.deployedVariables()));
                 teachers.set(k, Weights.snapshot(local.teacher.sd(), local.teacher.deployedVariables()));
                 if (variant().aggregate() && !variant().pooled()) {
@@ -149,36 +182,47 @@ public abstract class FederatedMethod implements DistillationMethod {
                 global = FedAvg.average(students, counts);
             }
             bytesPerRound.add(bytes);
+            totalSteps += steps;
             ctx.log().record("loss", round, sum / steps);
+            deployed[0] = global;
+            deployedStudents.clear();
+            deployedStudents.addAll(students);
+            selection.evaluate(round + 1);
         }
-
-        SegmentationModel model;
-        long params = Weights.parameterCount(pretrained);
-        int batch = p.getInt("batch_size");
-        if (variant().aggregate()) {
-            Weights.load(local.student.sd(), global);
-            model = new SegmentationModel(local.student.sd(), StudentGraph.INPUT, StudentGraph.LOGITS, MODALITY, threeD,
-                    batch, params);
-        } else {
-            Map<String, Map<String, INDArray>> perClient = new HashMap<>();
-            for (int k = 0; k < clients.size(); k++) {
-                perClient.put(clients.get(k).name(), students.get(k));
-            }
-            // a test case from a site that never trained falls back to the repository model
-            model = new SegmentationModel(local.student.sd(), StudentGraph.INPUT, StudentGraph.LOGITS, MODALITY, threeD,
-                    batch, params, variant().pooled() ? Map.of() : perClient, pretrained);
-            if (variant().pooled()) {
-                Weights.load(local.student.sd(), students.get(0));
-            }
-        }
+        selection.finish(rounds, ctx.log());
+        SegmentationModel model = model(local, clients, deployed[0], deployedStudents, pretrained, p);
+        ctx.log().put("optimisation_steps", totalSteps);
+        ctx.log().put("local_steps_per_round", localSteps);
         ctx.log().put("bytes_per_round", bytesPerRound);
         ctx.log().put("bytes_total", bytesPerRound.stream().mapToLong(Long::longValue).sum());
         Map<String, Integer> counts = new LinkedHashMap<>();
         clients.forEach(c -> counts.put(c.name(), c.samples()));
         ctx.log().put("client_train_samples", counts);
         ctx.log().put("client_last_round_loss", lastLoss);
-        ctx.log().put("client_validation_dice", validationDice(model, ctx.splits().validation(), classes));
         return model;
+    }
+
+    /**
+     * The deployed model: the global student when aggregating (or pooled), else each client's own student for its
+     * test cases (a case from a site that never trained falls back to the repository model). Weights are loaded
+     * into the local student graph, which the model then runs.
+     */
+    private SegmentationModel model(Local local, List<ClientData> clients, Map<String, INDArray> global,
+                                    List<Map<String, INDArray>> students, Map<String, INDArray> pretrained, Params p) {
+        boolean threeD = local.threeD;
+        long params = Weights.parameterCount(pretrained);
+        int batch = p.getInt("batch_size");
+        StudentGraph g = local.inference;
+        if (variant().aggregate() || variant().pooled()) {
+            Weights.load(g.sd(), variant().pooled() ? students.get(0) : global);
+            return new SegmentationModel(g.sd(), StudentGraph.INPUT, StudentGraph.LOGITS, MODALITY, threeD, batch, params);
+        }
+        Map<String, Map<String, INDArray>> perClient = new HashMap<>();
+        for (int k = 0; k < clients.size(); k++) {
+            perClient.put(clients.get(k).name(), students.get(k));
+        }
+        return new SegmentationModel(g.sd(), StudentGraph.INPUT, StudentGraph.LOGITS, MODALITY, threeD, batch, params,
+                perClient, pretrained);
     }
 
     /** Repository volumes on the clients' grid (the "ST-reso" variant of the code's OAI pre-training). */
@@ -195,60 +239,39 @@ public abstract class FederatedMethod implements DistillationMethod {
         return out;
     }
 
-    /** Supervised Dice + CE pre-training of the teacher on the repository; returns its weights. */
+    /**
+     * Supervised Dice + CE pre-training of the teacher on the repository (its own recipe, teacher_*); its checkpoint
+     * is chosen on the clients' validation split, whose Dice is recorded as the repository teacher's score. Returns
+     * its weights.
+     */
     static Map<String, INDArray> pretrain(UNet.Config cfg, SegmentationData repo, Params p, TrainContext ctx) {
-        StudentGraph g = new StudentGraph(cfg, ctx.seed());
+        StudentGraph g = new StudentGraph(cfg, Seeds.stream("teacher", ctx.seed()));
         SameDiff sd = g.sd();
         SDVariable xl = g.placeholder("xl", cfg.inChannels());
         SDVariable yl = sd.placeHolder("yl", DataType.FLOAT, -1, repo.voxels(), cfg.classes());
         UNet s = g.student();
         SegmentationLosses.diceCe(sd, s.decode(g.mainDecoder(), s.encode(xl), null).logits(), yl, repo.voxels(),
                 cfg.classes(), cfg.threeD()).rename("loss");
-        Optimiser opt = Optimiser.from(p);
-        SplittableRandom rng = new SplittableRandom(ctx.seed() * 7919 + 3);
-        new Fitter(sd, "loss", opt, g.deployedVariables()).fit(repo.size(), idx -> {
+        Recipe recipe = Recipe.from(p, "teacher_");
+        StudentGraph inference = g.teacherCopy();
+        SegmentationModel model = inference.model(MODALITY, recipe.batchSize());
+        ModelSelection selection = new ModelSelection("teacher", ctx.validation(), () -> {
+            inference.loadFrom(g);
+            return model.predict(ctx.validation().samples());
+        }, g::checkpoint, recipe.validateEvery());
+        SplittableRandom rng = new SplittableRandom(Seeds.stream("teacher-augment", ctx.seed()));
+        new Fitter(sd, "loss", recipe, g.deployedVariables()).fit(repo.size(), idx -> {
             SegmentationData.Labelled l = repo.labelledBatch(idx.length, rng, Augmenter.standard());
             return Map.of("xl", l.x(), "yl", l.oneHot());
-        }, ctx.seed(), ctx.log(), "teacher_pretraining", null);
+        }, Seeds.stream("teacher-batches", ctx.seed()), ctx.log(), "teacher_pretraining", null, selection);
+        if (!ctx.validation().isEmpty()) {
+            ctx.log().teacher("repository teacher", ctx.validation().metric(), selection.bestScore());
+        }
         return Weights.snapshot(sd, g.deployedVariables());
     }
 
-    /** Mean foreground Dice per client on the validation split (methods may read validation labels). */
-    static Map<String, Double> validationDice(SegmentationModel model, List<Sample> validation, int classes) {
-        Map<String, List<Double>> per = new java.util.TreeMap<>();
-        List<Prediction> preds = model.predict(validation);
-        for (int i = 0; i < validation.size(); i++) {
-            Sample s = validation.get(i);
-            if (s.mask() == null) {
-                continue;
-            }
-            double dice = meanForegroundDice(preds.get(i).segmentation(), s.mask(), classes);
-            if (!Double.isNaN(dice)) {
-                per.computeIfAbsent(String.valueOf(s.client()), c -> new ArrayList<>()).add(dice);
-            }
-        }
-        Map<String, Double> out = new LinkedHashMap<>();
-        per.forEach((c, v) -> out.put(c, v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
-        return out;
-    }
-
-    static double meanForegroundDice(LabelMap pred, LabelMap truth, int classes) {
-        double sum = 0;
-        int n = 0;
-        for (int c = 1; c < classes; c++) {
-            long inter = 0, a = 0, b = 0;
-            for (int i = 0; i < truth.size(); i++) {
-                boolean x = pred.label(i) == c, y = truth.label(i) == c;
-                a += x ? 1 : 0;
-                b += y ? 1 : 0;
-                inter += x && y ? 1 : 0;
-            }
-            if (a + b > 0) {
-                sum += 2.0 * inter / (a + b);
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+    /** A client's share of one round: the sum of its step losses and the number of steps. */
+    record LocalResult(double lossSum, int steps) {
     }
 
     /**
@@ -258,6 +281,7 @@ public abstract class FederatedMethod implements DistillationMethod {
     static final class Local {
         final StudentGraph student;
         final StudentGraph teacher;
+        final StudentGraph inference;
         final boolean distil;
         final int voxels;
         final int classes;
@@ -265,7 +289,8 @@ public abstract class FederatedMethod implements DistillationMethod {
 
         Local(UNet.Config cfg, SegmentationData example, Params p, boolean distil, long seed) {
             this.student = new StudentGraph(cfg, seed);
-            this.teacher = student.teacherCopy(seed);
+            this.teacher = student.teacherCopy();
+            this.inference = student.teacherCopy();
             this.distil = distil;
             this.voxels = example.voxels();
             this.classes = cfg.classes();
@@ -293,46 +318,49 @@ public abstract class FederatedMethod implements DistillationMethod {
             sup.add(resp.mul(w)).add(feat).rename("loss");
         }
 
-        /** Trains one client for local_epochs; returns {sum of step losses, steps}. */
-        double[] train(SegmentationData data, Params p, SplittableRandom rng, int[] epochCounter, int client) {
-            Fitter fitter = new Fitter(student.sd(), "loss", Optimiser.from(p), student.deployedVariables());
-            int epochs = p.getInt("local_epochs");
-            int bs = p.getInt("batch_size");
+        /**
+         * Trains one client for {@code localSteps} steps, continuing {@code schedule} at {@code startStep}, with a
+         * fresh optimiser. An epoch is a pass over the client's unlabelled volumes (all volumes when none is
+         * unlabelled); {@code passes[client]} counts them across rounds for the teacher's warm-up.
+         */
+        LocalResult train(SegmentationData data, Params p, Recipe recipe, LearningRateSchedule schedule, int startStep,
+                          int localSteps, SplittableRandom rng, int[] passes, int client) {
+            Fitter fitter = new Fitter(student.sd(), "loss", recipe, student.deployedVariables(), schedule, startStep);
             int nl = p.getInt("labelled_batch_size");
             List<Integer> pool = data.unlabelledIndices().isEmpty()
                     ? java.util.stream.IntStream.range(0, data.size()).boxed().toList() : data.unlabelledIndices();
+            BatchOrder order = new BatchOrder(pool.size(), recipe.batchSize(), rng.nextLong());
             double sum = 0;
-            int steps = 0;
-            int iteration = 0; // the code resets its iteration counter at every local training call
-            for (int e = 0; e < epochs; e++) {
-                int[] order = pool.stream().mapToInt(Integer::intValue).toArray();
-                shuffle(order, rng);
-                for (int start = 0; start < order.length; start += bs) {
-                    int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + bs));
-                    SegmentationData.Labelled l = data.labelledBatch(nl, rng, null);
-                    Map<String, INDArray> batch = new HashMap<>();
-                    batch.put("xl", l.x());
-                    batch.put("yl", l.oneHot());
-                    if (distil) {
-                        distillationInputs(batch, data, idx, p, rng, e, iteration);
-                    }
-                    sum += fitter.step(batch, e);
-                    steps++;
-                    iteration++;
+            for (int s = 0; s < localSteps; s++) {
+                int[] idx = order.next();
+                for (int i = 0; i < idx.length; i++) {
+                    idx[i] = pool.get(idx[i]);
                 }
-                epochCounter[client]++;
-                if (distil && epochCounter[client] > p.getInt("teacher_warmup_epochs")) {
-                    // update_ema_variables_less_freq: a = min(epoch / epochs, 0.99), T = (1 - a) T + a S
-                    double a = Math.min((double) e / epochs, 0.99);
-                    new Ema(student.sd(), teacher.sd(), student.samePairs(), 1 - a).update();
+                SegmentationData.Labelled l = data.labelledBatch(nl, rng, null);
+                Map<String, INDArray> batch = new HashMap<>();
+                batch.put("xl", l.x());
+                batch.put("yl", l.oneHot());
+                if (distil) {
+                    // the code resets its iteration counter at every local training call
+                    distillationInputs(batch, data, idx, p, rng, s, localSteps);
+                }
+                sum += fitter.step(batch);
+                boolean passEnds = (s + 1) % Math.max(1, pool.size() / Math.min(pool.size(), recipe.batchSize())) == 0;
+                if (passEnds) {
+                    passes[client]++;
+                    if (distil && passes[client] > p.getInt("teacher_warmup_epochs")) {
+                        // update_ema_variables_less_freq: a = min(progress, 0.99), T = (1 - a) T + a S
+                        double a = Math.min((double) s / localSteps, 0.99);
+                        new Ema(student.sd(), teacher.sd(), student.samePairs(), 1 - a).update();
+                    }
                 }
             }
-            return new double[] {sum, steps};
+            return new LocalResult(sum, localSteps);
         }
 
         /** Teacher passes on noisy unlabelled inputs: targets, features and the entropy mask. */
         void distillationInputs(Map<String, INDArray> batch, SegmentationData data, int[] idx, Params p,
-                                        SplittableRandom rng, int epoch, int iteration) {
+                                SplittableRandom rng, int iteration, int localSteps) {
             List<Image> clean = new ArrayList<>();
             for (int i : idx) {
                 clean.add(data.image(i));
@@ -353,16 +381,7 @@ public abstract class FederatedMethod implements DistillationMethod {
             batch.put("xu", SegmentationTensors.input(clean, threeD));
             batch.put("pt", SegmentationTensors.tensor(probs.get(0)));
             batch.put("mask", PseudoLabels.entropyMask(PseudoLabels.mean(probs), threshold));
-            batch.put("w_resp", Nd4j.scalar((float) (p.getDouble("alpha") * Rampup.sigmoid(epoch, p.getInt("local_epochs")))));
-        }
-
-        private static void shuffle(int[] a, SplittableRandom rng) {
-            for (int i = a.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-            }
+            batch.put("w_resp", Nd4j.scalar((float) (p.getDouble("alpha") * Rampup.sigmoid(iteration, localSteps))));
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.kdbench.methods.hdc;
 
+import io.kdbench.api.ParamChecks;
 import io.kdbench.api.Params;
+import io.kdbench.api.TrainContext;
 import io.kdbench.data.Image;
 import io.kdbench.methods.augment.FeaturePerturbation;
 import io.kdbench.methods.baseline.MeanTeacher;
@@ -82,12 +84,19 @@ public class Hdc extends SemiSupervisedSegmentation {
     }
 
     @Override
+    public void validate(Params p) {
+        super.validate(p);
+        ParamChecks.fraction(p, "ema_decay", "confidence", "rampup", "feature_dropout");
+        ParamChecks.nonNegative(p, "lambda_u", "lambda_cg", "lambda_mi", "feature_noise");
+    }
+
+    @Override
     protected Step build(StudentGraph graph, SegmentationData data, Params p) {
         SameDiff sd = graph.sd();
         UNet s = graph.student();
         UNet.Config cfg = s.config();
         int noisy = s.addDecoder(sd, "ndec");
-        StudentGraph teacher = graph.teacherCopy(0);
+        StudentGraph teacher = graph.teacherCopy();
         Ema ema = new Ema(sd, teacher.sd(), graph.samePairs(), p.getDouble("ema_decay"));
 
         int c = data.example().channels(), v = data.voxels(), k = data.classes();
@@ -168,6 +177,11 @@ public class Hdc extends SemiSupervisedSegmentation {
             @Override
             public Runnable afterStep() {
                 return ema::update;
+            }
+
+            @Override
+            public void report(TrainContext ctx, int batchSize) {
+                reportTeacher(ctx, "EMA teacher", teacher, batchSize);
             }
         };
     }

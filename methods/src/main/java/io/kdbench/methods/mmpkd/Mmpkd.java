@@ -13,7 +13,6 @@ import io.kdbench.methods.baseline.VitStudent;
 import io.kdbench.methods.nn.VitClassifier;
 import io.kdbench.methods.teachers.PrivilegedTeacher;
 import io.kdbench.methods.teachers.Teachers;
-import io.kdbench.methods.train.Optimiser;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,9 @@ public class Mmpkd implements DistillationMethod {
                 + " full text was not available): the loss (1-a) CE + a T^2 KL(teacher || student) with a = 0.5, T = 2"
                 + " (Hinton KD; multi-label: BCE + Bernoulli KL per finding); forest soft targets = averaged tree votes"
                 + " sharpened as p^(1/T); the text teacher is a linear model on word uni/bigrams instead of PubMedBERT;"
-                + " the student is a 2-block width-32 ViT instead of ViT-Tiny; soft targets are the teacher's"
-                + " predictions on its own training samples; no pretraining, no early stopping.";
+                + " the student is a 2-block width-32 ViT instead of ViT-Tiny; soft targets come out of fold (teacher_folds"
+                + " teachers, each predicting the fold it did not see); no pretraining; the student's checkpoint is chosen"
+                + " on the validation split (AUROC), as for every row.";
     }
 
     @Override
@@ -61,6 +61,7 @@ public class Mmpkd implements DistillationMethod {
 
     @Override
     public void validate(Params p) {
+        VitStudent.check(p);
         double a = p.getDouble("alpha");
         if (a < 0 || a > 1) {
             throw new IllegalArgumentException("alpha must be in [0, 1], got " + a);
@@ -79,17 +80,8 @@ public class Mmpkd implements DistillationMethod {
     @Override
     public TrainedModel train(TrainContext ctx) {
         Params p = ctx.params();
-        List<Sample> train = ctx.splits().labelledTrain();
         double temperature = p.getDouble("temperature");
-        PrivilegedTeacher teacher = Teachers.train(ctx);
-        float[][] soft = teacher.probabilities(train, temperature);
-        ctx.log().put("teacher", teacher.kind());
-        ctx.log().put("teacher_parameters", teacher.parameterCount());
-        String modality = VitStudent.studentModality(ctx.dataset());
-        List<Image> images = train.stream().map(s -> s.image(modality)).toList();
-        VitClassifier vit = VitStudent.newStudent(p, ctx.dataset(), images.get(0), ctx.seed());
-        vit.train(images, Targets.of(train, ctx.dataset()), soft, p.getDouble("alpha"), temperature,
-                Optimiser.from(p), ctx.seed(), ctx.log());
-        return new VitStudent.VitModel(vit, modality, p);
+        float[][] soft = Teachers.outOfFold(ctx, temperature);
+        return VitStudent.trainStudent(ctx, soft, p.getDouble("alpha"), temperature);
     }
 }

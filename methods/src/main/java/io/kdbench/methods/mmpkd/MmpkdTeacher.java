@@ -5,6 +5,7 @@ import io.kdbench.methods.train.ProbabilityModel;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Params;
+import io.kdbench.api.Role;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
@@ -40,7 +41,6 @@ public class MmpkdTeacher implements DistillationMethod {
     @Override
     public Map<String, Object> defaults() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("batch_size", 32);
         d.putAll(Teachers.defaults());
         return d;
     }
@@ -59,18 +59,12 @@ public class MmpkdTeacher implements DistillationMethod {
     public TrainedModel train(TrainContext ctx) {
         PrivilegedTeacher teacher = Teachers.train(ctx);
         ctx.log().put("teacher", teacher.kind());
-        return new ProbabilityModel((samples, batch) -> toDoubles(teacher.probabilities(samples, 1.0)), 0,
+        return new ProbabilityModel(samples -> ProbabilityModel.doubles(teacher.probabilities(samples, 1.0)),
                 teacher.parameterCount(), true);
     }
 
-    private static double[][] toDoubles(float[][] p) {
-        double[][] out = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = new double[p[i].length];
-            for (int k = 0; k < p[i].length; k++) {
-                out[i][k] = p[i][k];
-            }
-        }
-        return out;
+    @Override
+    public Role role() {
+        return Role.UPPER_BOUND;
     }
 }

@@ -1,10 +1,12 @@
 package io.kdbench.methods.nn;
 
+import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.Inference;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.Recipe;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -31,17 +33,18 @@ public final class CnnClassifier {
     private final int featureWidth;
 
     /** {@code channels[i]} is modality i's channel count; all images are side x side. */
-    public CnnClassifier(List<String> modalities, int[] channels, int side, int classes, int[] widths, long seed) {
+    public CnnClassifier(List<String> modalities, int[] channels, int side, int classes, int[] widths,
+                         CnnEncoder.Pooling pooling, long seed) {
         this.modalities = List.copyOf(modalities);
         this.classes = classes;
-        Init init = new Init(seed);
+        Init init = new Init(Seeds.stream("init", seed));
         Layers layers = new Layers(sd, init);
         ConvLayers conv = new ConvLayers(layers, init);
-        CnnEncoder.outSide(side, widths.length);
         List<SDVariable> pooled = new ArrayList<>();
         for (int i = 0; i < modalities.size(); i++) {
             SDVariable x = sd.placeHolder(modalities.get(i), DataType.FLOAT, -1, channels[i], side, side);
-            pooled.add(new CnnEncoder(conv, "enc_" + modalities.get(i) + "_", channels[i], widths).pooled(x));
+            pooled.add(new CnnEncoder(conv, "enc_" + modalities.get(i) + "_", channels[i], widths, side, pooling)
+                    .pooled(x));
         }
         featureWidth = widths[widths.length - 1] * modalities.size();
         features = pooled.size() == 1 ? pooled.get(0) : sd.concat(1, pooled.toArray(new SDVariable[0]));
@@ -51,14 +54,16 @@ public final class CnnClassifier {
         probs = sd.nn.softmax("probs", logits, -1);
     }
 
-    public void train(List<Sample> samples, float[][] oneHot, Optimiser opt, long seed, TrainingLog log, String curve) {
+    /** Cross-entropy training; batches from the seed's "batches" stream; {@code selection} may be null. */
+    public void train(List<Sample> samples, float[][] oneHot, Recipe recipe, long seed, TrainingLog log, String curve,
+                      ModelSelection selection) {
         SDVariable y = sd.placeHolder("targets", DataType.FLOAT, -1, classes);
         Losses.crossEntropy(sd, logits, y).rename(curve);
-        Fitter.fit(sd, curve, samples.size(), idx -> {
+        new Fitter(sd, curve, recipe).fit(samples.size(), idx -> {
             Map<String, INDArray> batch = inputs(samples, idx);
             batch.put("targets", Batches.rows(oneHot, idx, false));
             return batch;
-        }, opt, seed, log, curve);
+        }, Seeds.stream("batches", seed), log, curve, null, selection);
     }
 
     public double[][] probabilities(List<Sample> samples, int batchSize) {
@@ -81,6 +86,12 @@ public final class CnnClassifier {
 
     public int featureWidth() {
         return featureWidth;
+    }
+
+    /** The trainable variables' names. */
+    public List<String> variables() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
     }
 
     public long parameterCount() {

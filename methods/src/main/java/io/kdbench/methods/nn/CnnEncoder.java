@@ -4,23 +4,37 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * The small CNN encoder shared by the CNN-based methods: stages of (3x3 convolution, ReLU, 2x max pooling), widths
- * given per stage. Weights are created once; {@link #stage} and {@link #apply} can run on several inputs with the
- * same weights (an encoder shared between modalities, as in SSN).
+ * The small CNN encoder shared by the CNN-based methods: stages of (3x3 convolution, group norm, ReLU, 2x max
+ * pooling), widths given per stage, for square images of a known side. Weights are created once; {@link #stage}
+ * and {@link #apply} can run on several inputs with the same weights (an encoder shared between modalities, as in
+ * SSN).
  */
 public final class CnnEncoder {
     private final ConvLayers conv;
     private final int inChannels;
+    private final int side;
     private final int[] widths;
     private final ConvLayers.Conv2d[] stages;
+    /** The learned pooling's weights, or null for the global average. */
+    private final Layers.Dense positions;
 
-    /** Convolutions named {@code prefix + "s" + i}. */
-    public CnnEncoder(ConvLayers conv, String prefix, int inChannels, int[] widths) {
+    /** Global-average pooling; see {@link #CnnEncoder(ConvLayers, String, int, int[], int, Pooling)}. */
+    public CnnEncoder(ConvLayers conv, String prefix, int inChannels, int[] widths, int side) {
+        this(conv, prefix, inChannels, widths, side, Pooling.AVERAGE);
+    }
+
+    /**
+     * Convolutions named {@code prefix + "s" + i} (the learned pooling {@code prefix + "pool"}); images are
+     * {@code side x side}, divisible by 2^stages.
+     */
+    public CnnEncoder(ConvLayers conv, String prefix, int inChannels, int[] widths, int side, Pooling pooling) {
         if (widths.length == 0) {
             throw new IllegalArgumentException("a CNN encoder needs at least one stage");
         }
+        outSide(side, widths.length);
         this.conv = conv;
         this.inChannels = inChannels;
+        this.side = side;
         this.widths = widths.clone();
         this.stages = new ConvLayers.Conv2d[widths.length];
         int in = inChannels;
@@ -28,15 +42,19 @@ public final class CnnEncoder {
             stages[i] = conv.conv2dWeights(prefix + "s" + i, in, widths[i], 3);
             in = widths[i];
         }
+        int s = side >> widths.length;
+        int out = widths[widths.length - 1];
+        positions = pooling == Pooling.LEARNED ? conv.layers().denseWeights(prefix + "pool", out * s * s, out) : null;
     }
 
-    /** Stage i: [B, in, H, W] -> [B, widths[i], H/2, W/2]. */
+    /** Stage i: [B, in, s, s] -> [B, widths[i], s/2, s/2], s = side / 2^i. */
     public SDVariable stage(int i, SDVariable x) {
         SameDiff sd = stages[i].sd();
-        return conv.pool(sd.nn.relu(stages[i].apply(x), 0), false);
+        int s = side >> i;
+        return conv.pool(sd.nn.relu(conv.groupNorm(stages[i].apply(x), widths[i], s, s), 0), false);
     }
 
-    /** All stages: the final feature map [B, outWidth, H/2^n, W/2^n]. */
+    /** All stages: the final feature map [B, outWidth, side/2^n, side/2^n]. */
     public SDVariable apply(SDVariable x) {
         for (int i = 0; i < stages.length; i++) {
             x = stage(i, x);
@@ -44,9 +62,25 @@ public final class CnnEncoder {
         return x;
     }
 
-    /** The final feature map, globally averaged: [B, outWidth]. */
+    /** How the final feature map becomes the feature vector [B, outWidth]. */
+    public enum Pooling {
+        /** Global average over positions: blind to where in the image a feature is. */
+        AVERAGE,
+        /**
+         * A learned linear map of the whole flattened map (outWidth x s x s values, s = side / 2^stages) to outWidth:
+         * a pooling that can weigh positions, as a linear model on pixels does.
+         */
+        LEARNED
+    }
+
+    /** The final feature map as a vector [B, outWidth]. */
     public SDVariable pooled(SDVariable x) {
-        return conv.globalAverage(apply(x), false);
+        SDVariable map = apply(x);
+        if (positions == null) {
+            return conv.globalAverage(map, false);
+        }
+        int s = side >> widths.length;
+        return positions.apply(map.reshape(-1, (long) outWidth() * s * s));
     }
 
     public int stages() {
@@ -59,16 +93,6 @@ public final class CnnEncoder {
 
     public int outWidth() {
         return widths[widths.length - 1];
-    }
-
-    public long parameterCount() {
-        long n = 0;
-        int in = inChannels;
-        for (int w : widths) {
-            n += 9L * in * w + w;
-            in = w;
-        }
-        return n;
     }
 
     /** Side of the feature map after {@code stages} stages (each pools by 2); the input side must be divisible. */

@@ -17,6 +17,11 @@ public final class Layers {
         return sd;
     }
 
+    /** The generator every weight of this graph is drawn from (the cell's "init" stream). */
+    public Init init() {
+        return init;
+    }
+
     /** x [N, in] -> [N, out] with weight W [in, out] and bias b [out]. */
     public SDVariable dense(String name, SDVariable x, int in, int out) {
         return denseWeights(name, in, out).apply(x);

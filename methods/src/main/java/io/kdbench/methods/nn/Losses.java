@@ -14,11 +14,12 @@ public final class Losses {
 
     /**
      * log softmax over the last axis of logits [N, K], as z - m - log sum exp(z - m) with m the row max.
-     * Written out because the backward pass of SameDiff M2.1's logSumExp fails (reduce_sum_bp reshape error).
+     * Written out because the backward pass of SameDiff M2.1's logSumExp fails (reduce_sum_bp reshape error). The
+     * shift m is cut from the gradient: the value does not depend on it, so the gradient is the same, and the
+     * backward pass of the row max (reduce_max_bp) cost as much as a convolution's in the U-Nets.
      */
     public static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
-        SDVariable max = logits.max(true, 1);
-        SDVariable shifted = logits.sub(max);
+        SDVariable shifted = logits.sub(stopGradient(sd, logits.max(true, 1)));
         return shifted.sub(sd.math.log(sd.math.exp(shifted).sum(true, 1)));
     }
 

@@ -45,8 +45,10 @@ public final class SegmentationLosses {
     /** The supervised term of both papers: 0.5 * (Dice + CE). */
     public static SDVariable diceCe(SameDiff sd, SDVariable logits, SDVariable oneHot, int voxels, int classes,
                                     boolean threeD) {
-        SDVariable rows = rows(logits, classes, threeD);
-        return dice(softmaxRows(sd, rows), oneHot, voxels, classes).add(crossEntropy(sd, rows, oneHot, classes)).mul(0.5);
+        // one log-softmax serves both terms
+        SDVariable logp = Losses.logSoftmax(sd, rows(logits, classes, threeD));
+        SDVariable ce = oneHot.reshape(-1, classes).mul(logp).sum(true, 1).mean().neg();
+        return dice(sd.math.exp(logp), oneHot, voxels, classes).add(ce).mul(0.5);
     }
 
     /**

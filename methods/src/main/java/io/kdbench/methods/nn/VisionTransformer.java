@@ -18,18 +18,38 @@ import java.util.List;
  */
 public final class VisionTransformer {
 
+    /** How image patches become tokens. */
+    public enum Stem {
+        /** A linear embedding of each flattened patch (the original ViT). */
+        PATCH,
+        /**
+         * log2(patch) stages of 3x3 convolution, group norm, ReLU and 2x max pooling, the last of width D, each
+         * output position a token (Xiao et al. 2021, "Early convolutions help transformers see better"): the
+         * locality a ViT lacks on a few hundred training images.
+         */
+        CONV
+    }
+
     /**
-     * @param patch    patch side in pixels
+     * @param patch    patch side in pixels (with the conv stem: the stem's total stride, a power of 2)
      * @param width    embedding width D
      * @param depth    number of blocks
      * @param heads    attention heads (D divisible by heads)
      * @param mlpRatio MLP hidden width as a multiple of D
+     * @param stem     how patches become tokens
      */
-    public record Config(int patch, int width, int depth, int heads, int mlpRatio) {
+    public record Config(int patch, int width, int depth, int heads, int mlpRatio, Stem stem) {
         public Config {
             if (width % heads != 0) {
                 throw new IllegalArgumentException("ViT width " + width + " is not divisible by heads " + heads);
             }
+            if (stem == Stem.CONV && (patch < 2 || Integer.bitCount(patch) != 1)) {
+                throw new IllegalArgumentException("patch must be a power of 2 >= 2 with the conv stem, got " + patch);
+            }
+        }
+
+        public Config(int patch, int width, int depth, int heads, int mlpRatio) {
+            this(patch, width, depth, heads, mlpRatio, Stem.PATCH);
         }
     }
 
@@ -44,12 +64,39 @@ public final class VisionTransformer {
     private VisionTransformer() {
     }
 
+    /** From patch tokens [B, T, patchDim] (token 0 all zeros, see {@link Patches}) through a linear embedding. */
     public static Encoded build(Layers layers, String prefix, SDVariable input, int tokenCount, int patchDim, Config c) {
+        SDVariable flat = input.reshape(-1, patchDim);
+        SDVariable x = layers.dense(prefix + "embed", flat, patchDim, c.width()).reshape(-1, tokenCount, c.width());
+        return encode(layers, prefix, x, tokenCount, c);
+    }
+
+    /**
+     * From images [B, C, side, side] through the conv stem: (side / patch)^2 position tokens after a learned CLS
+     * token.
+     */
+    public static Encoded buildConv(Layers layers, String prefix, SDVariable image, int channels, int side, Config c) {
         SameDiff sd = layers.sd();
         int d = c.width();
-        SDVariable flat = input.reshape(-1, patchDim);
-        SDVariable x = layers.dense(prefix + "embed", flat, patchDim, d).reshape(-1, tokenCount, d);
-        SDVariable pos = sd.var(prefix + "pos", new Init(prefix.hashCode()).normal(0.02, 1, tokenCount, d));
+        int stages = Integer.numberOfTrailingZeros(c.patch());
+        int[] widths = new int[stages];
+        for (int i = 0; i < stages; i++) {
+            widths[i] = Math.max(4, d >> (stages - 1 - i));
+        }
+        CnnEncoder stem = new CnnEncoder(new ConvLayers(layers, layers.init()), prefix + "stem_", channels, widths, side);
+        int grid = side / c.patch();
+        SDVariable positions = stem.apply(image).permute(0, 2, 3, 1).reshape(-1, grid * grid, d);
+        SDVariable cls = sd.var(prefix + "cls", Init.zeros(1, 1, d));
+        // the CLS parameter broadcast to the batch: a [B, 1, D] slice times 0, plus the parameter
+        SDVariable clsRows = positions.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all()).mul(0).add(cls);
+        return encode(layers, prefix, sd.concat(1, clsRows, positions), grid * grid + 1, c);
+    }
+
+    /** Position embeddings and the blocks over embedded tokens [B, T, D]. */
+    static Encoded encode(Layers layers, String prefix, SDVariable x, int tokenCount, Config c) {
+        SameDiff sd = layers.sd();
+        int d = c.width();
+        SDVariable pos = sd.var(prefix + "pos", layers.init().normal(0.02, 1, tokenCount, d));
         x = x.add(pos).reshape(-1, d);
         List<String> maps = new ArrayList<>();
         for (int b = 0; b < c.depth(); b++) {

@@ -1,10 +1,12 @@
 package io.kdbench.methods.nn;
 
+import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Image;
 import io.kdbench.methods.attention.AttentionMaps;
 import io.kdbench.methods.train.Fitter;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.Recipe;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -38,6 +40,8 @@ public final class VitClassifier {
     private final VisionTransformer.Encoded encoded;
     private final String probsName;
     private final SDVariable logits;
+    /** The input placeholder: patch tokens [B, T, patchDim], or images [B, C, H, W] with the conv stem. */
+    private static final String INPUT = "input";
 
     public VitClassifier(VisionTransformer.Config config, int channels, int height, int width, int classes,
                          boolean multiLabel, long seed) {
@@ -49,9 +53,17 @@ public final class VitClassifier {
         this.multiLabel = multiLabel;
         this.tokens = Patches.count(height, width, config.patch()) + 1;
         this.patchDim = Patches.dim(channels, config.patch());
-        Layers layers = new Layers(sd, new Init(seed));
-        SDVariable input = sd.placeHolder("tokens", DataType.FLOAT, -1, tokens, patchDim);
-        encoded = VisionTransformer.build(layers, "vit_", input, tokens, patchDim, config);
+        Layers layers = new Layers(sd, new Init(Seeds.stream("init", seed)));
+        if (config.stem() == VisionTransformer.Stem.CONV) {
+            if (height != width) {
+                throw new IllegalArgumentException("the conv stem needs square images, got " + height + "x" + width);
+            }
+            SDVariable image = sd.placeHolder(INPUT, DataType.FLOAT, -1, channels, height, width);
+            encoded = VisionTransformer.buildConv(layers, "vit_", image, channels, height, config);
+        } else {
+            SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, tokens, patchDim);
+            encoded = VisionTransformer.build(layers, "vit_", input, tokens, patchDim, config);
+        }
         logits = layers.dense("head", encoded.cls(), config.width(), classes);
         probsName = "probs";
         if (multiLabel) {
@@ -64,9 +76,11 @@ public final class VitClassifier {
     /**
      * Trains on images with targets (one-hot or multi-hot rows). {@code teacher} holds teacher probabilities
      * per sample (softened at {@code temperature}); null or {@code alpha == 0} trains without distillation.
+     * Batches are drawn from the seed's "batches" stream; {@code selection} (may be null) keeps the best weights
+     * on the validation split.
      */
     public void train(List<Image> images, float[][] targets, float[][] teacher, double alpha, double temperature,
-                      Optimiser opt, long seed, TrainingLog log) {
+                      Recipe recipe, long seed, TrainingLog log, ModelSelection selection) {
         if (alpha < 0 || alpha > 1) {
             throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
         }
@@ -88,9 +102,9 @@ public final class VitClassifier {
             loss = task.mul(1.0);
         }
         loss.rename("loss");
-        Fitter.fit(sd, "loss", images.size(), idx -> {
+        new Fitter(sd, "loss", recipe).fit(images.size(), idx -> {
             Map<String, INDArray> batch = new HashMap<>();
-            batch.put("tokens", tokens(images, idx));
+            batch.put(INPUT, input(images, idx));
             batch.put("targets", Batches.rows(targets, idx, false));
             if (distil) {
                 batch.put("teacher", Batches.rows(teacher, idx, false));
@@ -99,7 +113,7 @@ public final class VitClassifier {
                 }
             }
             return batch;
-        }, opt, seed, log, "loss");
+        }, Seeds.stream("batches", seed), log, "loss", null, selection);
     }
 
     /** Probabilities and attention maps, computed in batches. */
@@ -114,7 +128,7 @@ public final class VitClassifier {
         for (int start = 0; start < images.size(); start += batchSize) {
             int end = Math.min(images.size(), start + batchSize);
             int[] idx = java.util.stream.IntStream.range(start, end).toArray();
-            Map<String, INDArray> out = sd.output(Map.of("tokens", tokens(images, idx)), outputs);
+            Map<String, INDArray> out = sd.output(Map.of(INPUT, input(images, idx)), outputs);
             INDArray p = out.get(probsName);
             for (int i = 0; i < idx.length; i++) {
                 probs[start + i] = p.getRow(i).toDoubleVector();
@@ -140,20 +154,33 @@ public final class VitClassifier {
         return sd;
     }
 
+    /** The trainable variables' names (the whole deployed student). */
+    public List<String> variables() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
+    }
+
     public List<String> attentionNames() {
         return encoded.attention();
     }
 
-    INDArray tokens(List<Image> images, int[] idx) {
-        int per = tokens * patchDim;
-        float[] buf = new float[idx.length * per];
-        for (int i = 0; i < idx.length; i++) {
-            Image img = images.get(idx[i]);
+    /** The network's input for these images: patch tokens, or the images themselves with the conv stem. */
+    INDArray input(List<Image> images, int[] idx) {
+        for (int i : idx) {
+            Image img = images.get(i);
             if (img.channels() != channels || img.height() != height || img.width() != width || img.is3d()) {
                 throw new IllegalArgumentException("ViT built for " + channels + "x" + height + "x" + width
                         + " images got " + img);
             }
-            Patches.write(img, config.patch(), buf, i * per);
+        }
+        return config.stem() == VisionTransformer.Stem.CONV ? Batches.images(images, idx) : tokens(images, idx);
+    }
+
+    private INDArray tokens(List<Image> images, int[] idx) {
+        int per = tokens * patchDim;
+        float[] buf = new float[idx.length * per];
+        for (int i = 0; i < idx.length; i++) {
+            Patches.write(images.get(idx[i]), config.patch(), buf, i * per);
         }
         return Nd4j.create(buf, new long[] {idx.length, tokens, patchDim}, 'c');
     }

@@ -4,7 +4,8 @@ import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.methods.nn.CnnClassifier;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.api.Role;
+import io.kdbench.methods.train.Recipe;
 
 import java.util.List;
 
@@ -29,8 +30,14 @@ public class OsmdFullModality extends OsmdRow {
     @Override
     public TrainedModel train(TrainContext ctx) {
         Params p = ctx.params();
-        CnnClassifier cnn = trainCnn(ctx, List.of(available(ctx.dataset()), privileged(ctx.dataset())),
-                Optimiser.from(p), ctx.seed(), "loss");
-        return model(cnn::probabilities, p.getInt("batch_size"), cnn.parameterCount(), true);
+        Recipe recipe = Recipe.from(p);
+        CnnClassifier cnn = trainCnn(ctx, List.of(available(ctx.dataset()), privileged(ctx.dataset())), recipe,
+                ctx.seed(), "loss", "student");
+        return model(cnn::probabilities, recipe.batchSize(), cnn.parameterCount(), true);
+    }
+
+    @Override
+    public Role role() {
+        return Role.UPPER_BOUND;
     }
 }

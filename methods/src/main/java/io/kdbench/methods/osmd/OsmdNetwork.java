@@ -1,5 +1,6 @@
 package io.kdbench.methods.osmd;
 
+import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.nn.Batches;
@@ -10,7 +11,8 @@ import io.kdbench.methods.nn.Layers;
 import io.kdbench.methods.nn.Losses;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.Inference;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.Recipe;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -48,8 +50,8 @@ final class OsmdNetwork {
      * @param teacherHeadW the frozen teacher head g (weight [C, K], bias [1, K]); d has the same width C as the
      *                     last encoder stage
      */
-    OsmdNetwork(String modality, int channels, int side, int classes, int[] widths, INDArray teacherHeadW,
-                INDArray teacherHeadB, double beta, double temperature, long seed) {
+    OsmdNetwork(String modality, int channels, int side, int classes, int[] widths, CnnEncoder.Pooling pooling,
+                INDArray teacherHeadW, INDArray teacherHeadB, double beta, double temperature, long seed) {
         this.modality = modality;
         this.classes = classes;
         int c = widths[widths.length - 1];
@@ -57,13 +59,12 @@ final class OsmdNetwork {
             throw new IllegalArgumentException("teacher features have width " + teacherHeadW.size(0)
                     + ", the student's encoders " + c + ": use the same widths");
         }
-        Init init = new Init(seed);
+        Init init = new Init(Seeds.stream("init", seed));
         Layers layers = new Layers(sd, init);
         ConvLayers conv = new ConvLayers(layers, init);
-        CnnEncoder.outSide(side, widths.length);
         SDVariable x = sd.placeHolder(RGB, DataType.FLOAT, -1, channels, side, side);
-        rgbEncoder = new CnnEncoder(conv, "rgb_", channels, widths);
-        hallucination = new CnnEncoder(conv, "hal_", channels, widths);
+        rgbEncoder = new CnnEncoder(conv, "rgb_", channels, widths, side, pooling);
+        hallucination = new CnnEncoder(conv, "hal_", channels, widths, side, pooling);
         SDVariable fR = rgbEncoder.pooled(x);
         SDVariable h = hallucination.pooled(x);
         Layers.Dense phi = layers.denseWeights("phi", c, c);
@@ -91,13 +92,14 @@ final class OsmdNetwork {
 
     /**
      * Trains the variables whose names start with one of {@code prefixes} (all if empty) on
-     * wTask * task + wJa * ja + wCt * ct.
+     * wTask * task + wJa * ja + wCt * ct, batches from {@code batchSeed}; {@code selection} may be null.
      */
     void train(List<Sample> samples, float[][] oneHot, float[][] teacherFeatures, double wTask, double wJa, double wCt,
-               List<String> prefixes, Optimiser opt, long seed, TrainingLog log, String curve) {
-        List<String> trainable = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .map(SDVariable::name).filter(n -> prefixes.isEmpty() || prefixes.stream().anyMatch(n::startsWith)).toList();
-        new Fitter(sd, "loss", opt, trainable).fit(samples.size(), idx -> {
+               List<String> prefixes, Recipe recipe, long batchSeed, TrainingLog log, String curve,
+               ModelSelection selection) {
+        List<String> trainable = variables().stream()
+                .filter(n -> prefixes.isEmpty() || prefixes.stream().anyMatch(n::startsWith)).toList();
+        new Fitter(sd, "loss", recipe, trainable).fit(samples.size(), idx -> {
             Map<String, INDArray> batch = new HashMap<>();
             batch.put(RGB, Batches.images(samples.stream().map(s -> s.image(modality)).toList(), idx));
             batch.put("targets", Batches.rows(oneHot, idx, false));
@@ -106,7 +108,13 @@ final class OsmdNetwork {
             batch.put("w_ja", Nd4j.scalar((float) wJa));
             batch.put("w_ct", Nd4j.scalar((float) wCt));
             return batch;
-        }, seed, log, curve, null);
+        }, batchSeed, log, curve, null, selection);
+    }
+
+    /** The trainable variables' names: both encoders, phi and the head. */
+    List<String> variables() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
     }
 
     double[][] probabilities(List<Sample> samples, int batchSize) {

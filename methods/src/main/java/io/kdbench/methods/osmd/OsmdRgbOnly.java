@@ -4,7 +4,7 @@ import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.methods.nn.CnnClassifier;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.Recipe;
 
 import java.util.List;
 
@@ -29,7 +29,8 @@ public class OsmdRgbOnly extends OsmdRow {
     @Override
     public TrainedModel train(TrainContext ctx) {
         Params p = ctx.params();
-        CnnClassifier cnn = trainCnn(ctx, List.of(available(ctx.dataset())), Optimiser.from(p), ctx.seed(), "loss");
-        return model(cnn::probabilities, p.getInt("batch_size"), cnn.parameterCount(), false);
+        Recipe recipe = Recipe.from(p);
+        CnnClassifier cnn = trainCnn(ctx, List.of(available(ctx.dataset())), recipe, ctx.seed(), "loss", "student");
+        return model(cnn::probabilities, recipe.batchSize(), cnn.parameterCount(), false);
     }
 }

@@ -1,22 +1,26 @@
 package io.kdbench.methods.osmd;
 
-import io.kdbench.methods.train.ProbabilityModel;
-
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
 import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Sample;
+import io.kdbench.methods.baseline.Targets;
 import io.kdbench.methods.nn.CnnClassifier;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.nn.CnnEncoder;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.ProbabilityModel;
+import io.kdbench.methods.train.Recipe;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** What the four OS-MD rows share: parameters, dataset support, the privileged teacher, the deployed-model wrapper. */
 abstract class OsmdRow implements DistillationMethod {
@@ -25,18 +29,15 @@ abstract class OsmdRow implements DistillationMethod {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("epochs", 8);
-        d.put("batch_size", 50); // per-step graph overhead dominates: few, larger batches
-        d.put("lr", 0.01);
-        d.put("weight_decay", 0.0);
+        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(400, 32, 0.003));
         d.put("widths", List.of(8, 16, 32));
+        d.put("pooling", "average");
         return d;
     }
 
-    /** The distilling rows' extra parameters. */
+    /** The distilling rows' extra parameters: the depth teacher's recipe and the loss weights. */
     static Map<String, Object> distillationDefaults(Map<String, Object> d) {
-        d.put("teacher_epochs", 8);
+        d.putAll(Recipe.defaults("teacher_", 400, 32, 0.003));
         d.put("lambda_ja", 1.0);
         d.put("lambda_ct", 0.1);
         d.put("beta_kd", 1.0);
@@ -46,6 +47,19 @@ abstract class OsmdRow implements DistillationMethod {
 
     @Override
     public void validate(Params p) {
+        Recipe.from(p);
+        pooling(p);
+        if (defaults().containsKey("teacher_steps")) {
+            Recipe.from(p, "teacher_");
+            for (String key : List.of("lambda_ja", "lambda_ct", "beta_kd")) {
+                if (!(p.getDouble(key) >= 0)) {
+                    throw new IllegalArgumentException(key + " must be >= 0, got " + p.getDouble(key));
+                }
+            }
+            if (!(p.getDouble("temperature") > 0)) {
+                throw new IllegalArgumentException("temperature must be > 0, got " + p.getDouble("temperature"));
+            }
+        }
         for (Object w : p.getList("widths")) {
             if (!(w instanceof Integer i) || i < 1) {
                 throw new IllegalArgumentException("widths must be positive integers, got " + p.getList("widths"));
@@ -68,6 +82,15 @@ abstract class OsmdRow implements DistillationMethod {
         return Support.yes();
     }
 
+    static CnnEncoder.Pooling pooling(Params p) {
+        return switch (p.getString("pooling")) {
+            case "average" -> CnnEncoder.Pooling.AVERAGE;
+            case "learned" -> CnnEncoder.Pooling.LEARNED;
+            default -> throw new IllegalArgumentException("pooling must be average or learned, got '"
+                    + p.getString("pooling") + "'");
+        };
+    }
+
     static int[] widths(Params p) {
         return p.getList("widths").stream().mapToInt(o -> ((Number) o).intValue()).toArray();
     }
@@ -80,15 +103,30 @@ abstract class OsmdRow implements DistillationMethod {
         return info.imageModalities(true).get(0).name();
     }
 
-    /** A CNN classifier over the given modalities, trained with cross-entropy on the labelled training samples. */
-    static CnnClassifier trainCnn(TrainContext ctx, List<String> modalities, Optimiser opt, long seed, String curve) {
+    /**
+     * A CNN classifier over the given modalities, trained with cross-entropy on the labelled training samples; its
+     * checkpoint is chosen on the validation split and recorded under {@code name}.
+     */
+    static CnnClassifier trainCnn(TrainContext ctx, List<String> modalities, Recipe recipe, long seed, String curve,
+                                  String name) {
         List<Sample> train = ctx.splits().labelledTrain();
         Sample first = train.get(0);
         int[] channels = modalities.stream().mapToInt(m -> first.image(m).channels()).toArray();
         CnnClassifier cnn = new CnnClassifier(modalities, channels, side(first, modalities.get(0)),
-                ctx.dataset().numClasses(), widths(ctx.params()), seed);
-        cnn.train(train, io.kdbench.methods.baseline.Targets.of(train, ctx.dataset()), opt, seed, ctx.log(), curve);
+                ctx.dataset().numClasses(), widths(ctx.params()), pooling(ctx.params()), seed);
+        ModelSelection selection = selection(ctx, name, samples -> cnn.probabilities(samples, recipe.batchSize()),
+                cnn.graph(), cnn.variables(), recipe);
+        cnn.train(train, Targets.of(train, ctx.dataset()), recipe, seed, ctx.log(), curve, selection);
         return cnn;
+    }
+
+    /** Model selection of a classifier given by its probability function over one graph's variables. */
+    static ModelSelection selection(TrainContext ctx, String name, Function<List<Sample>, double[][]> probabilities,
+                                    org.nd4j.autodiff.samediff.SameDiff graph, List<String> variables, Recipe recipe) {
+        List<Sample> validation = ctx.validation().samples();
+        return ModelSelection.ofGraph(name, ctx.validation(),
+                () -> ProbabilityModel.predictions(validation, probabilities.apply(validation)), graph, variables,
+                recipe.validateEvery());
     }
 
     static int side(Sample s, String modality) {
@@ -99,12 +137,20 @@ abstract class OsmdRow implements DistillationMethod {
         return img.height();
     }
 
-    /** The frozen privileged teacher: a CNN on the privileged modality, trained first, with its own seed stream. */
+    /**
+     * The frozen privileged teacher: a CNN on the privileged modality, trained first, with its own seed stream;
+     * its validation score (from the privileged validation images) is recorded.
+     */
     static CnnClassifier trainTeacher(TrainContext ctx) {
-        Params p = ctx.params();
-        Optimiser opt = new Optimiser(p.getInt("teacher_epochs"), p.getInt("batch_size"), p.getDouble("lr"),
-                p.getDouble("weight_decay"));
-        return trainCnn(ctx, List.of(privileged(ctx.dataset())), opt, ctx.seed() * 31 + 7, "teacher_loss");
+        Recipe recipe = Recipe.from(ctx.params(), "teacher_");
+        CnnClassifier teacher = trainCnn(ctx, List.of(privileged(ctx.dataset())), recipe,
+                Seeds.stream("teacher", ctx.seed()), "teacher_loss", "teacher");
+        List<Sample> validation = ctx.validation().samples();
+        if (!validation.isEmpty()) {
+            ctx.log().teacher("depth teacher", ctx.validation().metric(), ctx.validation().score(
+                    ProbabilityModel.predictions(validation, teacher.probabilities(validation, recipe.batchSize()))));
+        }
+        return teacher;
     }
 
     /** Trains the teacher, reads its features d on the training samples and builds the student around its head. */
@@ -112,7 +158,7 @@ abstract class OsmdRow implements DistillationMethod {
         Params p = ctx.params();
         List<Sample> train = ctx.splits().labelledTrain();
         CnnClassifier teacher = trainTeacher(ctx);
-        double[][] d = teacher.features(train, 64);
+        double[][] d = teacher.features(train, Recipe.from(p).batchSize());
         float[][] features = new float[d.length][];
         for (int i = 0; i < d.length; i++) {
             features[i] = new float[d[i].length];
@@ -122,19 +168,24 @@ abstract class OsmdRow implements DistillationMethod {
         }
         String rgb = available(ctx.dataset());
         OsmdNetwork net = new OsmdNetwork(rgb, train.get(0).image(rgb).channels(), side(train.get(0), rgb),
-                ctx.dataset().numClasses(), widths(p), teacher.headWeight(), teacher.headBias(),
+                ctx.dataset().numClasses(), widths(p), pooling(p), teacher.headWeight(), teacher.headBias(),
                 p.getDouble("beta_kd"), p.getDouble("temperature"), ctx.seed());
         ctx.log().put("teacher_parameters", teacher.parameterCount());
-        return new Distillation(net, train, io.kdbench.methods.baseline.Targets.of(train, ctx.dataset()), features);
+        return new Distillation(net, train, Targets.of(train, ctx.dataset()), features);
     }
 
     /** The student network with its training data: labelled samples, one-hot targets, teacher features d. */
     record Distillation(OsmdNetwork net, List<Sample> train, float[][] oneHot, float[][] teacherFeatures) {
+        /** Selection of the student network's checkpoint on the validation split. */
+        ModelSelection selection(TrainContext ctx, Recipe recipe) {
+            return OsmdRow.selection(ctx, "student", samples -> net.probabilities(samples, recipe.batchSize()),
+                    net.graph(), net.variables(), recipe);
+        }
     }
 
-    /** A deployed model from a probability function; {@code privilegedAtTest} marks upper bounds. */
+    /** A deployed model from a probability function over batches; {@code privilegedAtTest} marks upper bounds. */
     static TrainedModel model(BiFunction<List<Sample>, Integer, double[][]> probabilities, int batchSize,
                               long parameters, boolean privilegedAtTest) {
-        return new ProbabilityModel(probabilities, batchSize, parameters, privilegedAtTest);
+        return new ProbabilityModel(samples -> probabilities.apply(samples, batchSize), parameters, privilegedAtTest);
     }
 }

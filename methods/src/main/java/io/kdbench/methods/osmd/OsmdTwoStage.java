@@ -3,7 +3,8 @@ package io.kdbench.methods.osmd;
 import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.api.Seeds;
+import io.kdbench.methods.train.Recipe;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ public class OsmdTwoStage extends OsmdRow {
     @Override
     public String describe() {
         return summary() + ". The conventional pipeline named in " + PAPER + " as what one-stage replaces. Same"
-                + " network, teacher and loss terms as osmd (assumptions there); each stage runs 'epochs' epochs.";
+                + " network, teacher and loss terms as osmd (assumptions there); the stages share osmd's step budget, half each"
+                + " (stage 1: the hallucination encoder on lambda_ja x joint adaptation; stage 2: the rest on task +"
+                + " lambda_ct x cross translation, its checkpoint chosen on the validation split).";
     }
 
     @Override
@@ -40,11 +43,15 @@ public class OsmdTwoStage extends OsmdRow {
     public TrainedModel train(TrainContext ctx) {
         Params p = ctx.params();
         Distillation s = prepare(ctx);
-        Optimiser opt = Optimiser.from(p);
-        s.net().train(s.train(), s.oneHot(), s.teacherFeatures(), 0, 1.0, 0, List.of("hal_"), opt, ctx.seed(),
-                ctx.log(), "stage1_loss");
+        Recipe recipe = Recipe.from(p);
+        // the same budget as the one-stage row, split between the stages
+        Recipe first = recipe.withSteps(Math.max(1, recipe.steps() / 2));
+        Recipe second = recipe.withSteps(Math.max(1, recipe.steps() - first.steps()));
+        s.net().train(s.train(), s.oneHot(), s.teacherFeatures(), 0, p.getDouble("lambda_ja"), 0, List.of("hal_"),
+                first, Seeds.stream("batches", ctx.seed(), 1), ctx.log(), "stage1_loss", null);
         s.net().train(s.train(), s.oneHot(), s.teacherFeatures(), 1.0, 0, p.getDouble("lambda_ct"),
-                List.of("rgb_", "phi", "head"), opt, ctx.seed() + 1, ctx.log(), "loss");
-        return model(s.net()::probabilities, p.getInt("batch_size"), s.net().parameterCount(), false);
+                List.of("rgb_", "phi", "head"), second, Seeds.stream("batches", ctx.seed(), 2), ctx.log(), "loss",
+                s.selection(ctx, second));
+        return model(s.net()::probabilities, recipe.batchSize(), s.net().parameterCount(), false);
     }
 }

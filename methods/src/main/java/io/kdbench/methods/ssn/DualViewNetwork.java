@@ -1,5 +1,6 @@
 package io.kdbench.methods.ssn;
 
+import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.nn.Batches;
@@ -10,7 +11,8 @@ import io.kdbench.methods.nn.Layers;
 import io.kdbench.methods.nn.MultiHeadAttention;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.Inference;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.Recipe;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -51,12 +53,11 @@ final class DualViewNetwork {
         this.config = config;
         this.taskSizes = taskSizes.clone();
         int[] widths = config.widths();
-        CnnEncoder.outSide(side, widths.length);
-        Init init = new Init(seed);
+        Init init = new Init(Seeds.stream("init", seed));
         Layers layers = new Layers(sd, init);
         ConvLayers conv = new ConvLayers(layers, init);
-        CnnEncoder encC = new CnnEncoder(conv, config.sharedEncoder() ? "enc_" : "enc_c_", channels, widths);
-        CnnEncoder encD = config.sharedEncoder() ? encC : new CnnEncoder(conv, "enc_d_", channels, widths);
+        CnnEncoder encC = new CnnEncoder(conv, config.sharedEncoder() ? "enc_" : "enc_c_", channels, widths, side);
+        CnnEncoder encD = config.sharedEncoder() ? encC : new CnnEncoder(conv, "enc_d_", channels, widths, side);
         SDVariable fc = sd.placeHolder(CLINICAL, DataType.FLOAT, -1, channels, side, side);
         SDVariable fd = sd.placeHolder(DERMOSCOPY, DataType.FLOAT, -1, channels, side, side);
         int s = side;
@@ -104,12 +105,19 @@ final class DualViewNetwork {
         probs = p.div(sum).rename("probs");
     }
 
-    void train(List<Sample> samples, float[][] targets, Optimiser opt, long seed, TrainingLog log) {
-        Fitter.fit(sd, "loss", samples.size(), idx -> {
+    void train(List<Sample> samples, float[][] targets, Recipe recipe, long seed, TrainingLog log,
+               ModelSelection selection) {
+        new Fitter(sd, "loss", recipe).fit(samples.size(), idx -> {
             Map<String, INDArray> batch = inputs(samples, idx);
             batch.put("targets", Batches.rows(targets, idx, false));
             return batch;
-        }, opt, seed, log, "loss");
+        }, Seeds.stream("batches", seed), log, "loss", null, selection);
+    }
+
+    /** The trainable variables' names. */
+    List<String> variables() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
     }
 
     double[][] probabilities(List<Sample> samples, int batchSize) {

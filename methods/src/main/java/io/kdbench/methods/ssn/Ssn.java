@@ -22,7 +22,7 @@ public class Ssn extends SsnRow {
         return "Paper: " + PAPER + ". Follows the paper (abstract): encoder parameters shared by the clinical and"
                 + " dermoscopy images with modality-specific classifiers; one shared cross-attention module (same"
                 + " weights in both directions) interacting at several scales; a biased loss weighting dermoscopy above"
-                + " clinical. Assumed: a 3-stage CNN (conv-ReLU-pool, widths 8/16/32) instead of ResNet-50/Swin-T,"
+                + " clinical. Assumed: a 3-stage CNN (conv-GroupNorm-ReLU-pool, widths 8/16/32) instead of ResNet-50/Swin-T,"
                 + " no pretraining; cross-attention f_c += MHA(f_c, f_d), f_d += MHA(f_d, f_c) after stages 2 and 3;"
                 + " heads clinical, dermoscopy and fusion (concat) with loss weights w_c 0.5, w_d 1.0, w_f 1.0;"
                 + " prediction = the same weighted average of the heads' diagnosis probabilities; the seven-point"

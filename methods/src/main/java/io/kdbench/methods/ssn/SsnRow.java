@@ -1,7 +1,5 @@
 package io.kdbench.methods.ssn;
 
-import io.kdbench.methods.train.ProbabilityModel;
-
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Params;
@@ -10,7 +8,9 @@ import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Sample;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.ProbabilityModel;
+import io.kdbench.methods.train.Recipe;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +26,7 @@ abstract class SsnRow implements DistillationMethod {
 
     @Override
     public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("epochs", 8);
-        d.put("batch_size", 50); // per-step graph overhead dominates: few, larger batches
-        d.put("lr", 0.01);
-        d.put("weight_decay", 0.0);
+        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(400, 32, 0.003));
         d.put("widths", List.of(8, 16, 32));
         d.put("heads", 2);
         d.put("attribute_tasks", true);
@@ -39,6 +35,10 @@ abstract class SsnRow implements DistillationMethod {
 
     @Override
     public void validate(Params p) {
+        Recipe.from(p);
+        if (p.getInt("heads") < 1) {
+            throw new IllegalArgumentException("heads must be >= 1, got " + p.getInt("heads"));
+        }
         List<Object> widths = p.getList("widths");
         if (widths.size() < 2) {
             throw new IllegalArgumentException("widths needs at least two stages (cross-attention follows stages 2..n)");
@@ -74,10 +74,14 @@ abstract class SsnRow implements DistillationMethod {
         int[] sizes = taskSizes(train, ctx.dataset().numClasses(), p.getBoolean("attribute_tasks"));
         var first = train.get(0).image(DualViewNetwork.DERMOSCOPY);
         DualViewNetwork net = new DualViewNetwork(config(p), first.channels(), first.height(), sizes, ctx.seed());
-        net.train(train, targets(train, sizes), Optimiser.from(p), ctx.seed(), ctx.log());
-        long parameters = net.parameterCount();
-        int batchSize = p.getInt("batch_size");
-        return new ProbabilityModel(net::probabilities, batchSize, parameters, false);
+        Recipe recipe = Recipe.from(p);
+        List<Sample> validation = ctx.validation().samples();
+        ModelSelection selection = ModelSelection.ofGraph("student", ctx.validation(),
+                () -> ProbabilityModel.predictions(validation, net.probabilities(validation, recipe.batchSize())),
+                net.graph(), net.variables(), recipe.validateEvery());
+        net.train(train, targets(train, sizes), recipe, ctx.seed(), ctx.log(), selection);
+        return new ProbabilityModel(samples -> net.probabilities(samples, recipe.batchSize()), net.parameterCount(),
+                false);
     }
 
     /**

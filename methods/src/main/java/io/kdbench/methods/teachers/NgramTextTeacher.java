@@ -6,9 +6,10 @@ import io.kdbench.methods.nn.Batches;
 import io.kdbench.methods.nn.Init;
 import io.kdbench.methods.nn.Layers;
 import io.kdbench.methods.nn.Losses;
+import io.kdbench.api.Seeds;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.Inference;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.Recipe;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,20 +29,21 @@ public final class NgramTextTeacher implements PrivilegedTeacher {
     private final SameDiff sd = SameDiff.create();
     private final SDVariable logits;
 
-    public NgramTextTeacher(List<Sample> train, float[][] targets, boolean multiLabel, int minCount, Optimiser opt,
-                            long seed, TrainingLog log) {
+    /** Trains on {@code train}; weights from the seed's "init" stream, batches from its "batches" stream. */
+    public NgramTextTeacher(List<Sample> train, float[][] targets, boolean multiLabel, int minCount, Recipe recipe,
+                            long seed, TrainingLog log, String curve) {
         this.multiLabel = multiLabel;
         this.classes = targets[0].length;
         this.vocabulary = new NgramVocabulary(train.stream().map(NgramTextTeacher::text).toList(), minCount);
         float[][] x = features(train);
-        Layers layers = new Layers(sd, new Init(seed));
+        Layers layers = new Layers(sd, new Init(Seeds.stream("init", seed)));
         SDVariable in = sd.placeHolder("ngrams", DataType.FLOAT, -1, vocabulary.size());
         SDVariable y = sd.placeHolder("targets", DataType.FLOAT, -1, classes);
         logits = layers.dense("text_head", in, vocabulary.size(), classes);
         SDVariable loss = multiLabel ? Losses.binaryCrossEntropy(sd, logits, y) : Losses.crossEntropy(sd, logits, y);
         loss.rename("teacher_loss");
-        Fitter.fit(sd, "teacher_loss", train.size(), idx -> Map.of("ngrams", Batches.rows(x, idx, false),
-                "targets", Batches.rows(targets, idx, false)), opt, seed, log, "teacher_loss");
+        new Fitter(sd, "teacher_loss", recipe).fit(train.size(), idx -> Map.of("ngrams", Batches.rows(x, idx, false),
+                "targets", Batches.rows(targets, idx, false)), Seeds.stream("batches", seed), log, curve, null, null);
     }
 
     @Override
@@ -64,10 +66,6 @@ public final class NgramTextTeacher implements PrivilegedTeacher {
     @Override
     public String kind() {
         return "text";
-    }
-
-    public int vocabularySize() {
-        return vocabulary.size();
     }
 
     private float[][] features(List<Sample> samples) {

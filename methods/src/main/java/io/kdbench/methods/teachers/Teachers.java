@@ -3,21 +3,33 @@ package io.kdbench.methods.teachers;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
 import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainingLog;
+import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.baseline.Targets;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.BatchOrder;
+import io.kdbench.methods.train.ProbabilityModel;
+import io.kdbench.methods.train.Recipe;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Chooses and trains the privileged teacher of MMPKD: the text teacher where the dataset has privileged text
  * (a report), the random forest where it has privileged tabular data, as the paper pairs them (MIMIC-CXR:
  * text, CBIS-DDSM: metadata). Its parameters are shared by the MMPKD row and the teacher's own row.
+ *
+ * <p>The student's soft targets come out of fold: the labelled training samples are cut into {@code teacher_folds}
+ * folds and each fold's targets come from a teacher trained on the other folds, so no sample is distilled from a
+ * teacher that saw its label (a teacher on its own training samples repeats their labels, and the student would
+ * learn nothing the labels do not already say).
  */
 public final class Teachers {
     private Teachers() {
@@ -26,8 +38,8 @@ public final class Teachers {
     public static Map<String, Object> defaults() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("teacher", "auto");          // auto | text | forest
-        d.put("teacher_epochs", 40);        // text teacher
-        d.put("teacher_lr", 0.02);
+        d.put("teacher_folds", 5);          // out-of-fold soft targets
+        d.putAll(Recipe.defaults("teacher_", 300, 32, 0.02)); // text teacher
         d.put("ngram_min_count", 2);
         d.put("trees", 50);                 // forest teacher
         d.put("tree_depth", 6);
@@ -40,9 +52,15 @@ public final class Teachers {
         if (!List.of("auto", "text", "forest").contains(kind)) {
             throw new IllegalArgumentException("teacher must be auto, text or forest, got '" + kind + "'");
         }
-        if (p.getInt("trees") < 1 || p.getInt("tree_depth") < 1 || p.getInt("ngram_min_count") < 1
-                || p.getInt("teacher_epochs") < 1) {
-            throw new IllegalArgumentException("trees, tree_depth, ngram_min_count and teacher_epochs must be >= 1");
+        Recipe.from(p, "teacher_");
+        for (String key : List.of("trees", "tree_depth", "ngram_min_count")) {
+            if (p.getInt(key) < 1) {
+                throw new IllegalArgumentException(key + " must be >= 1, got " + p.getInt(key));
+            }
+        }
+        if (p.getInt("teacher_folds") < 2) {
+            throw new IllegalArgumentException("teacher_folds must be >= 2 (out-of-fold targets), got "
+                    + p.getInt("teacher_folds"));
         }
         double f = p.getDouble("feature_fraction");
         if (!(f > 0 && f <= 1)) {
@@ -75,23 +93,112 @@ public final class Teachers {
         return Support.yes();
     }
 
-    /** Trains the teacher on the labelled training samples' privileged inputs only. */
+    /**
+     * A teacher trained on all labelled training samples' privileged inputs (the teacher row), with its validation
+     * score recorded under "teacher".
+     */
     public static PrivilegedTeacher train(TrainContext ctx) {
+        PrivilegedTeacher teacher = train(ctx, ctx.splits().labelledTrain(), Seeds.stream("teacher", ctx.seed()),
+                ctx.log(), "teacher_loss");
+        List<Sample> validation = ctx.validation().samples();
+        record(ctx, "teacher", ProbabilityModel.predictions(validation, teacher.probabilities(validation, 1)));
+        return teacher;
+    }
+
+    /**
+     * Soft targets at {@code temperature} for each labelled training sample, in order, each from a teacher that did
+     * not see it; the fold teachers' averaged prediction of the validation split is recorded as the teacher's score.
+     */
+    public static float[][] outOfFold(TrainContext ctx, double temperature) {
+        List<Sample> train = ctx.splits().labelledTrain();
+        int folds = Math.min(ctx.params().getInt("teacher_folds"), train.size());
+        OutOfFold result = outOfFold(train, ctx.validation().samples(), folds, Seeds.stream("teacher-folds", ctx.seed()),
+                temperature, (fit, f) -> train(ctx, fit, Seeds.stream("teacher", ctx.seed(), f + 1), ctx.log(),
+                        "teacher_loss_fold" + (f + 1)));
+        record(ctx, "teacher (" + folds + " out-of-fold)",
+                ProbabilityModel.predictions(ctx.validation().samples(), result.validation()));
+        return result.soft();
+    }
+
+    /** Trains one fold's teacher on the samples it may see. */
+    interface FoldTrainer {
+        PrivilegedTeacher train(List<Sample> fit, int fold);
+    }
+
+    /**
+     * @param soft       each training sample's soft targets, from the teacher of its fold (trained without it)
+     * @param validation the validation samples' probabilities at temperature 1, averaged over the fold teachers
+     */
+    record OutOfFold(float[][] soft, double[][] validation) {
+    }
+
+    static OutOfFold outOfFold(List<Sample> train, List<Sample> validation, int folds, long seed, double temperature,
+                               FoldTrainer trainer) {
+        int[] fold = folds(train.size(), folds, seed);
+        float[][] soft = new float[train.size()][];
+        double[][] validationMean = new double[validation.size()][];
+        for (int f = 0; f < folds; f++) {
+            List<Sample> fit = new ArrayList<>();
+            List<Integer> held = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                if (fold[i] == f) {
+                    held.add(i);
+                } else {
+                    fit.add(train.get(i));
+                }
+            }
+            PrivilegedTeacher teacher = trainer.train(fit, f);
+            float[][] p = teacher.probabilities(held.stream().map(train::get).toList(), temperature);
+            for (int j = 0; j < held.size(); j++) {
+                soft[held.get(j)] = p[j];
+            }
+            float[][] v = teacher.probabilities(validation, 1);
+            for (int i = 0; i < v.length; i++) {
+                if (validationMean[i] == null) {
+                    validationMean[i] = new double[v[i].length];
+                }
+                for (int k = 0; k < v[i].length; k++) {
+                    validationMean[i][k] += v[i][k] / folds;
+                }
+            }
+        }
+        return new OutOfFold(soft, validationMean);
+    }
+
+    /** Fold of each of {@code n} samples: a seeded permutation dealt round-robin, so folds differ by at most one. */
+    static int[] folds(int n, int folds, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        BatchOrder.shuffle(order, new SplittableRandom(seed));
+        int[] fold = new int[n];
+        for (int r = 0; r < n; r++) {
+            fold[order[r]] = r % folds;
+        }
+        return fold;
+    }
+
+    private static PrivilegedTeacher train(TrainContext ctx, List<Sample> train, long seed, TrainingLog log,
+                                           String curve) {
         Params p = ctx.params();
         DatasetInfo info = ctx.dataset();
-        List<Sample> train = ctx.splits().labelledTrain();
         String kind = kindFor(info, p.getString("teacher"));
         if (kind == null) {
             throw new IllegalArgumentException(supports(info, p).reason());
         }
-        long seed = ctx.seed() * 31 + 7; // the teacher's own stream, distinct from the student's
         if (kind.equals("text")) {
-            Optimiser opt = new Optimiser(p.getInt("teacher_epochs"), p.getInt("batch_size"), p.getDouble("teacher_lr"), 0);
             return new NgramTextTeacher(train, Targets.of(train, info), info.task() == Task.MULTILABEL_CLASSIFICATION,
-                    p.getInt("ngram_min_count"), opt, seed, ctx.log());
+                    p.getInt("ngram_min_count"), Recipe.from(p, "teacher_"), seed, log, curve);
         }
         return new ForestTeacher(train, info.numClasses(), p.getInt("trees"), p.getInt("tree_depth"),
                 p.getDouble("feature_fraction"), seed);
+    }
+
+    private static void record(TrainContext ctx, String name, List<Prediction> validation) {
+        if (!ctx.validation().isEmpty()) {
+            ctx.log().teacher(name, ctx.validation().metric(), ctx.validation().score(validation));
+        }
     }
 
     private static boolean has(DatasetInfo info, Modality.Kind kind) {

@@ -121,7 +121,7 @@ public final class SegmentationData {
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
-        Fitter.shuffle(p, rng);
+        BatchOrder.shuffle(p, rng);
         return p;
     }
 }

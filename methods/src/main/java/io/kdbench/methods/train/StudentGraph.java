@@ -1,6 +1,7 @@
 package io.kdbench.methods.train;
 
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.methods.nn.Init;
 import io.kdbench.methods.nn.UNet;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -28,7 +29,7 @@ public final class StudentGraph {
 
     public StudentGraph(UNet.Config config, long seed) {
         this.sd = SameDiff.create();
-        this.init = new Init(seed);
+        this.init = new Init(Seeds.stream("init", seed));
         this.student = new UNet(sd, init, config, "s");
         this.main = student.addDecoder(sd, "dec");
         SDVariable x = placeholder(INPUT, config.inChannels());
@@ -45,15 +46,26 @@ public final class StudentGraph {
     }
 
     /**
-     * A frozen copy for teachers: a second graph of the same shape without losses (a separate graph keeps the
-     * per-step teacher forward pass fast), weights copied from this one.
+     * A copy for teachers and inference: a second graph of the same shape without losses (a separate graph keeps
+     * per-step forward passes fast), weights copied from this one.
      */
-    public StudentGraph teacherCopy(long seed) {
-        StudentGraph t = new StudentGraph(student.config(), seed);
-        for (String n : deployedVariables()) {
-            t.sd().getVariable(n).getArr().assign(sd.getVariable(n).getArr());
-        }
+    public StudentGraph teacherCopy() {
+        StudentGraph t = new StudentGraph(student.config(), 0);
+        t.loadFrom(this);
         return t;
+    }
+
+    /** Copies the deployed weights of {@code other} (a graph of the same shape) into this graph. */
+    public void loadFrom(StudentGraph other) {
+        for (String n : deployedVariables()) {
+            sd.getVariable(n).getArr().assign(other.sd().getVariable(n).getArr());
+        }
+    }
+
+    /** Copies the deployed weights as they are now; the returned action puts them back. */
+    public Runnable checkpoint() {
+        Map<String, INDArray> copy = Weights.snapshot(sd, deployedVariables());
+        return () -> Weights.load(sd, copy);
     }
 
     /** Identity pairs of the deployed variables, for an {@link io.kdbench.methods.nn.Ema} across two graphs. */

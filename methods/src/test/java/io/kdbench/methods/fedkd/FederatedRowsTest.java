@@ -31,8 +31,9 @@ class FederatedRowsTest {
                 "client_depth", 8, "clients", 2, "labelled_per_client", 1, "unlabelled_per_client", 2,
                 "val_per_client", 1, "test_per_client", 1));
         Splits splits = DATA.splits(dp, 4);
-        Map<String, Object> o = new HashMap<>(Map.of("rounds", rounds, "local_epochs", 2, "epochs", 2, "batch_size", 2,
-                "labelled_batch_size", 1, "lr", 0.005, "width", 2, "levels", 2));
+        Map<String, Object> o = new HashMap<>(Map.of("rounds", rounds, "steps", rounds * 2, "teacher_steps", 3,
+                "batch_size", 2, "teacher_batch_size", 2, "labelled_batch_size", 1, "lr", 0.005, "width", 2,
+                "levels", 2));
         if (m.defaults().containsKey("teacher_warmup_epochs")) {
             o.put("teacher_warmup_epochs", 1);
             o.put("mc_passes", 2);
@@ -51,7 +52,11 @@ class FederatedRowsTest {
         @SuppressWarnings("unchecked")
         List<Long> bytes = (List<Long>) a.log().extras().get("bytes_per_round");
         assertEquals(2 * 2 * 4 * ma.parameterCount(), bytes.get(0), "2 clients x (down + up) x 4 bytes x parameters");
-        assertFalse(((Map<?, ?>) a.log().extras().get("client_validation_dice")).isEmpty());
+        assertEquals(3 * 2 * 2, a.log().extras().get("optimisation_steps"), "3 rounds x 2 clients x 2 local steps");
+        io.kdbench.api.Selection chosen = (io.kdbench.api.Selection)
+                ((Map<?, ?>) a.log().extras().get(io.kdbench.api.TrainingLog.SELECTION)).get("student");
+        assertEquals(List.of(1, 2, 3), chosen.steps(), "the deployed model is scored after every round");
+        assertTrue(((Map<?, ?>) a.log().extras().get(io.kdbench.api.TrainingLog.TEACHERS)).containsKey("repository teacher"));
         TrainContext b = tiny(m, 3, 2);
         TrainedModel mb = m.train(b);
         assertEquals(a.log().curves(), b.log().curves());

@@ -24,12 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SemiSupervisedRowsTest {
     static final FetalUsDataset DATA = new FetalUsDataset();
 
-    static TrainContext tiny(DistillationMethod m, int epochs, long seed) {
+    /** {@code passes} passes over the 12 training images in batches of 4, evaluated after each pass. */
+    static TrainContext tiny(DistillationMethod m, int passes, long seed) {
         Params dp = Params.of(DATA.defaults(), Map.of("size", 16, "n_train", 12, "n_val", 2, "n_test", 3,
                 "labelled_fraction", 0.34));
         Splits splits = DATA.splits(dp, 5);
-        Map<String, Object> o = new HashMap<>(Map.of("epochs", epochs, "batch_size", 4, "labelled_batch_size", 2,
-                "lr", 0.003, "width", 4, "levels", 2));
+        Map<String, Object> o = new HashMap<>(Map.of("steps", passes * 3, "validate_every", 3, "batch_size", 4,
+                "labelled_batch_size", 2, "lr", 0.003, "width", 4, "levels", 2));
         return io.kdbench.methods.testing.TinyData.context(Params.of(m.defaults(), o), DATA.info(dp), splits, seed);
     }
 

@@ -6,7 +6,7 @@ import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Image;
 import io.kdbench.methods.baseline.Targets;
 import io.kdbench.methods.nn.VitClassifier;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.Recipe;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import io.kdbench.data.Prediction;
@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MmpkdTest {
-    private static final Map<String, Object> SMALL = Map.of("epochs", 3, "batch_size", 16, "width", 16, "heads", 2,
-            "patch", 4, "lr", 0.003, "teacher_epochs", 15);
+    private static final Map<String, Object> SMALL = Map.of("steps", 9, "validate_every", 3, "batch_size", 16,
+            "width", 16, "heads", 2, "patch", 4, "lr", 0.003, "teacher_steps", 30, "teacher_batch_size", 16,
+            "teacher_validate_every", 10);
 
     @Test
     void softTargetsFollowTheirFormulas() {
@@ -91,7 +92,7 @@ class MmpkdTest {
     void textDistillationLowersTheLossAndPredictsMaps() throws Exception {
         TrainContext ctx = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), SMALL, 2);
         TrainedModel m = new Mmpkd().train(ctx);
-        List<Double> teacher = ctx.log().curves().get("teacher_loss");
+        List<Double> teacher = ctx.log().curves().get("teacher_loss_fold1");
         assertTrue(teacher.get(teacher.size() - 1) < teacher.get(0), "text teacher loss falls: " + teacher);
         List<Double> loss = ctx.log().curves().get("loss");
         assertEquals(3, loss.size());
@@ -99,7 +100,8 @@ class MmpkdTest {
         List<Prediction> ps = m.predict(ctx.splits().test());
         assertEquals(4, ps.get(0).probabilities().length);
         assertEquals(16, ps.get(0).attention().width());
-        assertEquals("text", ctx.log().extras().get("teacher"));
+        Map<?, ?> teachers = (Map<?, ?>) ctx.log().extras().get(io.kdbench.api.TrainingLog.TEACHERS);
+        assertTrue(teachers.containsKey("teacher (5 out-of-fold)"), "the fold teachers' validation score: " + teachers);
         assertFalse(m.usesPrivilegedAtTest());
     }
 
@@ -114,8 +116,8 @@ class MmpkdTest {
         vit.graph().variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .forEach(v -> before.put(v.name(), v.getArr().dup()));
         // alpha = 1: the cross-entropy term has weight 0, so every change comes through the KD term
-        vit.train(images, Targets.of(train, ctx.dataset()), soft, 1.0, 2.0, new Optimiser(1, 20, 0.001, 0), 4,
-                new TrainingLog());
+        vit.train(images, Targets.of(train, ctx.dataset()), soft, 1.0, 2.0, new Recipe(1, 20, 0.001, 0, 0, 0, 1), 4,
+                new TrainingLog(), null);
         before.forEach((name, initial) -> assertNotEquals(initial, vit.graph().getVariable(name).getArr(),
                 name + " got no gradient from the KD term"));
     }
@@ -123,8 +125,8 @@ class MmpkdTest {
     @Test
     void sameSeedGivesSameBits() throws Exception {
         Map<String, Object> params = new HashMap<>(SMALL);
-        params.put("epochs", 1);
-        params.put("teacher_epochs", 5);
+        params.put("steps", 2);
+        params.put("teacher_steps", 5);
         TrainContext a = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), params, 4);
         TrainContext b = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), params, 4);
         List<Prediction> pa = new Mmpkd().train(a).predict(a.splits().test());

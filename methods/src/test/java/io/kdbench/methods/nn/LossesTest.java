@@ -36,6 +36,26 @@ class LossesTest {
     }
 
     @Test
+    void crossEntropyGradientIsSoftmaxMinusTargetsWithTheShiftCutFromTheGradient() {
+        // d/dz of -mean_n sum_k y log softmax(z) is (softmax(z) - y) / N: the stop-gradient on the row max in
+        // logSoftmax must leave it unchanged (the value does not depend on the shift)
+        SameDiff sd = SameDiff.create();
+        float[][] logits = {{3, -1, 0.5f}, {0.2f, 0.2f, 4}};
+        float[][] targets = {{0, 1, 0}, {0.5f, 0.5f, 0}};
+        SDVariable z = sd.var("z", Nd4j.createFromArray(logits));
+        SDVariable y = sd.constant(Nd4j.createFromArray(targets));
+        Losses.crossEntropy(sd, z, y).rename("ce");
+        sd.setLossVariables("ce");
+        INDArray grad = sd.calculateGradients(Map.of(), "z").get("z");
+        for (int n = 0; n < 2; n++) {
+            double[] p = softmax(new double[] {logits[n][0], logits[n][1], logits[n][2]}, 1);
+            for (int k = 0; k < 3; k++) {
+                assertEquals((p[k] - targets[n][k]) / 2, grad.getDouble(n, k), 1e-6, "row " + n + " class " + k);
+            }
+        }
+    }
+
+    @Test
     void featureMatchingAndMmdMatchTheirFormulas() {
         SameDiff sd = SameDiff.create();
         SDVariable a = sd.constant(Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}, {0, 0}}));

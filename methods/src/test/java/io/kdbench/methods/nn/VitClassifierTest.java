@@ -6,7 +6,7 @@ import io.kdbench.data.Image;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.toy.ToyBlobsDataset;
 import io.kdbench.methods.baseline.Targets;
-import io.kdbench.methods.train.Optimiser;
+import io.kdbench.methods.train.Recipe;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -30,7 +30,7 @@ class VitClassifierTest {
         List<Image> images = data.train().stream().map(s -> s.image("image")).toList();
         VitClassifier vit = new VitClassifier(CONFIG, 1, 16, 16, 2, false, 11);
         vit.train(images, Targets.of(data.train(), new ToyBlobsDataset().info(null)), null, 0, 1,
-                new Optimiser(6, 16, 0.003, 0), 11, log);
+                new Recipe(18, 16, 0.003, 0, 0.05, 1.0, 3), 11, log, null);
         return vit;
     }
 
@@ -61,7 +61,7 @@ class VitClassifierTest {
         Splits data = toyData();
         VitClassifier vit = new VitClassifier(CONFIG, 1, 16, 16, 2, false, 3);
         List<Image> images = data.test().stream().map(s -> s.image("image")).toList();
-        Map<String, INDArray> out = vit.graph().output(Map.of("tokens", vit.tokens(images, new int[] {0, 1, 2})),
+        Map<String, INDArray> out = vit.graph().output(Map.of("input", vit.input(images, new int[] {0, 1, 2})),
                 vit.attentionNames());
         for (String name : vit.attentionNames()) {
             INDArray att = out.get(name);

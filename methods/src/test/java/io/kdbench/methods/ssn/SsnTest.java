@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SsnTest {
-    private static final Map<String, Object> SMALL = Map.of("epochs", 3, "batch_size", 20, "widths", List.of(4, 8),
-            "lr", 0.01);
+    private static final Map<String, Object> SMALL = Map.of("steps", 6, "validate_every", 2, "batch_size", 20,
+            "widths", List.of(4, 8), "lr", 0.01);
 
     private static TrainContext ctx(SsnRow row, long seed) {
         return TinyData.context(new SkinPairsDataset(), Map.of(), row, SMALL, seed);

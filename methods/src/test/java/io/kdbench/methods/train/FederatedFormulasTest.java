@@ -46,7 +46,7 @@ class FederatedFormulasTest {
         assertEquals(Math.exp(-5 * 0.25), Rampup.sigmoid(5, 10), 1e-12);
         assertEquals(1.0, Rampup.sigmoid(20, 10), 1e-12);
         StudentGraph g = new StudentGraph(new UNet.Config(1, 2, 2, 2, false), 1);
-        StudentGraph t = g.teacherCopy(99);
+        StudentGraph t = g.teacherCopy();
         for (String n : g.deployedVariables()) {
             assertEquals(g.sd().getVariable(n).getArr(), t.sd().getVariable(n).getArr(), n);
         }

@@ -1,0 +1,122 @@
+package io.kdbench.learning;
+
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.EmptyPolicy;
+import io.kdbench.api.Modality;
+import io.kdbench.api.Role;
+import io.kdbench.api.Task;
+import io.kdbench.api.Validation;
+import io.kdbench.data.Image;
+import io.kdbench.data.LabelMap;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+import io.kdbench.metrics.classification.AurocMetric;
+import io.kdbench.metrics.segmentation.DiceMetric;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The "learned" verdict on known losses and scores, and the label prior it is measured against. */
+class LearningVerdictTest {
+    private static final List<Modality> IMAGE = List.of(new Modality("image", Modality.Kind.IMAGE, false));
+    private static final DatasetInfo BINARY = new DatasetInfo("d", Task.CLASSIFICATION, List.of("a", "b"), IMAGE, false);
+    private static final Validation AUROC = new Validation(new AurocMetric(), BINARY, List.of(), EmptyPolicy.NAN);
+
+    private static Sample labelled(String id, int label) {
+        return new Sample(id, Map.of("image", Image.of2d(new float[] {label}, 1, 1, 1)), label, null, null, null, null,
+                null, true);
+    }
+
+    @Test
+    void aClassifierLearnedWhenItsLossIsAtMostFourFifthsOfThePriorEntropyAndItBeatsThePrior() {
+        double h = Math.log(2);
+        LearningVerdict v = LearningCheck.decide(Role.COMPETITOR, AUROC, 0.81, 0.5, 0.8 * h, h);
+        assertEquals(LearningVerdict.Status.LEARNED, v.status(), v.reason());
+        assertTrue(v.evidence());
+    }
+
+    @Test
+    void aLossThatStaysAtThePriorIsNotLearningEvenWithAGoodValidationScore() {
+        double h = 0.647;
+        // the loss curve of a student stuck at the Bernoulli(0.35) prior: 0.66, 0.65, 0.649
+        LearningVerdict v = LearningCheck.decide(Role.COMPETITOR, AUROC, 0.70, 0.5, 0.649, h);
+        assertEquals(LearningVerdict.Status.NOT_LEARNED, v.status());
+        assertTrue(v.reason().contains("training loss 0.649 > 0.8 x prior entropy 0.647"), v.reason());
+        assertFalse(v.evidence());
+    }
+
+    @Test
+    void aLowLossThatDoesNotBeatThePriorOnValidationIsMemorisationNotLearning() {
+        LearningVerdict v = LearningCheck.decide(Role.COMPETITOR, AUROC, 0.5, 0.5, 0.01, Math.log(2));
+        assertEquals(LearningVerdict.Status.NOT_LEARNED, v.status());
+        assertTrue(v.reason().startsWith("validation auroc 0.500 does not beat prior 0.500"), v.reason());
+    }
+
+    @Test
+    void segmentationNeedsOnlyToBeatTheMeanMaskAndFloorsAreNotJudged() {
+        DatasetInfo seg = new DatasetInfo("s", Task.SEGMENTATION_2D, List.of("bg", "fg"), IMAGE, false);
+        Validation dice = new Validation(new DiceMetric(), seg, List.of(), EmptyPolicy.NAN);
+        assertEquals(LearningVerdict.Status.LEARNED,
+                LearningCheck.decide(Role.COMPETITOR, dice, 0.41, 0.40, Double.NaN, Double.NaN).status());
+        assertEquals(LearningVerdict.Status.NOT_LEARNED,
+                LearningCheck.decide(Role.UPPER_BOUND, dice, 0.40, 0.40, Double.NaN, Double.NaN).status());
+        LearningVerdict floor = LearningCheck.decide(Role.FLOOR, dice, 0.1, 0.4, Double.NaN, Double.NaN);
+        assertEquals(LearningVerdict.Status.FLOOR, floor.status());
+        assertTrue(floor.evidence());
+        assertEquals(LearningVerdict.Status.UNJUDGED,
+                LearningCheck.decide(Role.COMPETITOR, dice, Double.NaN, 0.4, Double.NaN, Double.NaN).status());
+    }
+
+    @Test
+    void thePriorPredictsTheTrainingFrequenciesAndItsEntropyIsTheirs() {
+        List<Sample> train = List.of(labelled("a", 0), labelled("b", 1), labelled("c", 1), labelled("d", 1));
+        LabelPrior prior = LabelPrior.fit(BINARY, train);
+        assertArrayEquals(new double[] {0.25, 0.75}, prior.frequencies(), 0.0);
+        assertEquals(-(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75)), prior.entropy(), 1e-12);
+        List<Prediction> p = prior.predict(List.of(labelled("x", 0)));
+        assertArrayEquals(new double[] {0.25, 0.75}, p.get(0).probabilities(), 0.0);
+        // the prior's own training cross-entropy is its entropy
+        assertEquals(prior.entropy(), TrainingFit.crossEntropy(BINARY, train, prior.predict(train)), 1e-12);
+    }
+
+    @Test
+    void aMultiLabelPriorUsesTheMeanBernoulliEntropy() {
+        DatasetInfo multi = new DatasetInfo("m", Task.MULTILABEL_CLASSIFICATION, List.of("x", "y"), IMAGE, false);
+        List<Sample> train = new ArrayList<>();
+        float[][] t = {{1, 0}, {0, 0}, {1, 1}, {0, 0}};
+        for (int i = 0; i < t.length; i++) {
+            train.add(new Sample("s" + i, Map.of("image", Image.of2d(new float[] {0}, 1, 1, 1)), -1, t[i], null, null,
+                    null, null, true));
+        }
+        LabelPrior prior = LabelPrior.fit(multi, train);
+        assertArrayEquals(new double[] {0.5, 0.25}, prior.frequencies(), 0.0);
+        double hx = Math.log(2);
+        double hy = -(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75));
+        assertEquals((hx + hy) / 2, prior.entropy(), 1e-12);
+        assertEquals(prior.entropy(), TrainingFit.crossEntropy(multi, train, prior.predict(train)), 1e-12);
+    }
+
+    @Test
+    void theSegmentationPriorIsTheVoxelwiseMajorityMaskWithTheCaseGeometry() {
+        DatasetInfo seg = new DatasetInfo("s", Task.SEGMENTATION_2D, List.of("bg", "fg"), IMAGE, false);
+        List<Sample> train = new ArrayList<>();
+        byte[][] masks = {{1, 1, 0, 0}, {1, 0, 0, 1}, {1, 1, 0, 0}};
+        for (int i = 0; i < masks.length; i++) {
+            train.add(new Sample("s" + i, Map.of("image", Image.of2d(new float[4], 1, 2, 2)), -1, null,
+                    LabelMap.of2d(masks[i], 2, 2), null, null, null, true));
+        }
+        LabelPrior prior = LabelPrior.fit(seg, train);
+        Sample other = new Sample("o", Map.of("image", Image.of2d(new float[9], 1, 3, 3)), -1, null, null, null, null,
+                null, true);
+        List<Prediction> p = prior.predict(List.of(train.get(1), other));
+        assertArrayEquals(new byte[] {1, 1, 0, 0}, p.get(0).segmentation().labels());
+        assertArrayEquals(new byte[9], p.get(1).segmentation().labels(), "another shape gets the empty mask");
+    }
+}
