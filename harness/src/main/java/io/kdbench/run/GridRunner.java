@@ -105,8 +105,16 @@ public final class GridRunner {
                     return;
                 }
                 try {
-                    done[p.index()] = compute(p, splits, experiment.retries());
-                    computed.incrementAndGet();
+                    // another run may have stored it since the grid was listed
+                    Optional<CellRecord> stored = force ? Optional.empty() : reusable(p.hash());
+                    if (stored.isPresent()) {
+                        done[p.index()] = stored.get();
+                        splits.release(p);
+                        progress.cellFinished(p.spec(), "by another run");
+                    } else {
+                        done[p.index()] = compute(p, splits, experiment.retries());
+                        computed.incrementAndGet();
+                    }
                 } finally {
                     claims.release(p.hash());
                 }

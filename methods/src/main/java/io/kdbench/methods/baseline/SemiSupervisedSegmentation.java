@@ -88,10 +88,8 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
         Step step = build(graph, data, p);
         StudentGraph inference = graph.teacherCopy();
         SegmentationModel deployed = inference.model(MODALITY, recipe.batchSize());
-        ModelSelection selection = new ModelSelection("student", ctx.validation(), () -> {
-            inference.loadFrom(graph);
-            return deployed.predict(ctx.validation().samples());
-        }, graph::checkpoint, recipe.validateEvery());
+        ModelSelection selection = graph.selection("student", ctx.validation(), inference, deployed,
+                recipe.validateEvery());
         Fitter fitter = new Fitter(graph.sd(), "loss", recipe, step.trainable());
         SplittableRandom rng = new SplittableRandom(Seeds.stream("augment", ctx.seed()));
         double rampLength = p.asMap().containsKey("rampup") ? p.getDouble("rampup") * recipe.steps() : 0;

@@ -255,10 +255,7 @@ public abstract class FederatedMethod implements DistillationMethod {
         Recipe recipe = Recipe.from(p, "teacher_");
         StudentGraph inference = g.teacherCopy();
         SegmentationModel model = inference.model(MODALITY, recipe.batchSize());
-        ModelSelection selection = new ModelSelection("teacher", ctx.validation(), () -> {
-            inference.loadFrom(g);
-            return model.predict(ctx.validation().samples());
-        }, g::checkpoint, recipe.validateEvery());
+        ModelSelection selection = g.selection("teacher", ctx.validation(), inference, model, recipe.validateEvery());
         SplittableRandom rng = new SplittableRandom(Seeds.stream("teacher-augment", ctx.seed()));
         new Fitter(sd, "loss", recipe, g.deployedVariables()).fit(repo.size(), idx -> {
             SegmentationData.Labelled l = repo.labelledBatch(idx.length, rng, Augmenter.standard());

@@ -2,6 +2,7 @@ package io.kdbench.methods.train;
 
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
+import io.kdbench.api.Validation;
 import io.kdbench.methods.nn.Init;
 import io.kdbench.methods.nn.UNet;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -60,6 +61,19 @@ public final class StudentGraph {
         for (String n : deployedVariables()) {
             sd.getVariable(n).getArr().assign(other.sd().getVariable(n).getArr());
         }
+    }
+
+    /**
+     * Model selection of this student on the validation split, scored by {@code model}, which runs on
+     * {@code inference} (a {@link #teacherCopy()} of this graph) loaded with the current weights before each
+     * evaluation: output() on the training graph, which holds the gradient function, is several times slower.
+     */
+    public ModelSelection selection(String name, Validation validation, StudentGraph inference, SegmentationModel model,
+                                    int every) {
+        return new ModelSelection(name, validation, () -> {
+            inference.loadFrom(this);
+            return model.predict(validation.samples());
+        }, this::checkpoint, every);
     }
 
     /** Copies the deployed weights as they are now; the returned action puts them back. */
