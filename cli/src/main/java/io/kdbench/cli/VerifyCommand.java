@@ -35,6 +35,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--with", paramLabel = "JAR", description = "Extra jar(s) the cells' methods came from.")
     List<File> with;
 
+    @Option(names = "--fast", description = "Leave oneDNN and OpenBLAS free to use the CPU's widest instruction set"
+            + " (read by the kdbench launcher). Faster on AVX-512 machines; cells are then named by the CPU's"
+            + " instruction set and recompute identically only on CPUs that have it.")
+    boolean fast;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(folder.resolve(ResultsStore.CELLS))) {

@@ -25,11 +25,21 @@ public record Environment(String kdbenchVersion, String gitCommit, boolean gitDi
             "pom.xml", "harness/pom.xml", "datasets/pom.xml", "methods/pom.xml");
 
     /**
-     * What computed a cell's numbers besides the code: the backend and the OpenMP threads of each op (the launcher
-     * pins one per cell; another count sums in another order). Part of every cell's name.
+     * What computed a cell's numbers besides the code: the backend, its natives, and the settings that decide the
+     * floating point (OpenMP threads per op, the instruction sets oneDNN and OpenBLAS may use, which the launcher
+     * pins). Unpinned (--fast), the CPU's own widest instruction set decides, so it is part of the identity then.
+     * Part of every cell's name.
      */
     public String computeIdentity() {
-        return backendName + " OMP_NUM_THREADS=" + device.getOrDefault("OMP_NUM_THREADS", "unset");
+        StringBuilder id = new StringBuilder(backendName).append(' ')
+                .append(backendVersions.getOrDefault("natives", "unknown-natives"));
+        for (String key : List.of("OMP_NUM_THREADS", "DNNL_MAX_CPU_ISA", "OPENBLAS_CORETYPE")) {
+            id.append(' ').append(key).append('=').append(device.getOrDefault(key, "unset"));
+        }
+        if (device.getOrDefault("DNNL_MAX_CPU_ISA", "unset").equals("unset")) {
+            id.append(" cpuIsa=").append(device.getOrDefault("cpuIsa", "unknown"));
+        }
+        return id.toString();
     }
 
     /** The code version that names stored cells: kdbench version plus code hash (and dirty mark). */

@@ -9,7 +9,9 @@ import java.util.Map;
 /** The ND4J backend on the classpath (native CPU or CUDA), as the harness sees it. */
 public final class Nd4jBackend implements ComputeBackend {
     static final String ND4J_VERSION = "1.0.0-M2.1";
-    static final String THREADS = "OMP_NUM_THREADS";
+    /** OpenMP threads per op, and the instruction sets oneDNN and OpenBLAS may choose kernels from. */
+    static final java.util.List<String> PINNED = java.util.List.of("OMP_NUM_THREADS", "DNNL_MAX_CPU_ISA",
+            "OPENBLAS_CORETYPE");
 
     @Override
     public String name() {
@@ -34,8 +36,11 @@ public final class Nd4jBackend implements ComputeBackend {
         java.util.Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         env.forEach((k, val) -> d.put(String.valueOf(k), String.valueOf(val)));
         d.put("ompThreads", String.valueOf(Nd4j.getEnvironment().maxMasterThreads()));
-        // the OpenMP threads of every op (libnd4j and oneDNN): decides summation order, so part of a cell's identity
-        d.put(THREADS, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        // what decides the floating point besides the code (the launcher pins them): part of a cell's identity
+        for (String key : PINNED) {
+            d.put(key, System.getenv().getOrDefault(key, "unset"));
+        }
+        d.put("cpuIsa", CpuIsa.highest());
         return d;
     }
 
