@@ -8,6 +8,8 @@ package io.kdbench.api;
  * <p>Contract: {@link #train} uses only the randomness of {@link TrainContext#seed()} (seed ND4J, Java
  * and data order from it), reads privileged modalities only from training samples, and returns a model
  * that predicts from the test samples' non-privileged inputs (unless {@link TrainedModel#usesPrivilegedAtTest()}).
+ * The harness enforces the test side: test samples reach a method (in {@code train} and in {@code predict}) with
+ * label -1 and no targets or mask, and with privileged inputs only for a model that reads them at test.
  */
 public interface DistillationMethod extends Parameterised {
 

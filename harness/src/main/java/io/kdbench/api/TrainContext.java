@@ -7,7 +7,8 @@ import io.kdbench.data.Splits;
  *
  * @param params     the method's parameters (defaults merged with the experiment file)
  * @param dataset    what the dataset is
- * @param splits     the data for this seed; methods train on {@code train} and may select on {@code validation}
+ * @param splits     the data for this seed; methods train on {@code train} and may select on {@code validation};
+ *                   the harness hands {@code test} over without labels, targets, masks or privileged inputs
  * @param seed       the only source of randomness
  * @param log        where the training curve and extra results go
  * @param validation the validation split with the dataset's primary metric, for model selection and for

@@ -89,9 +89,11 @@ public final class CellRunner {
             EmptyPolicy policy = EmptyPolicy.parse(spec.emptyPolicy());
             Validation validation = validation(info, splits, policy);
             long t0 = System.nanoTime();
-            TrainedModel model = method.train(new TrainContext(params, info, splits, spec.seed(), log, validation));
+            // the method never sees test labels, targets or masks: not while training, not while predicting
+            TrainedModel model = method.train(new TrainContext(params, info, TestInputs.forTraining(splits, info),
+                    spec.seed(), log, validation));
             long t1 = System.nanoTime();
-            List<Prediction> predictions = model.predict(splits.test());
+            List<Prediction> predictions = model.predict(TestInputs.of(splits.test(), info, model.usesPrivilegedAtTest()));
             long t2 = System.nanoTime();
             checkPredictions(spec, splits.test(), predictions);
             LearningVerdict learning = LearningCheck.judge(method.role(), info, splits, model, validation);

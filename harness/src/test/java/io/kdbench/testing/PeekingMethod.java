@@ -1,0 +1,71 @@
+package io.kdbench.testing;
+
+import io.kdbench.api.DatasetInfo;
+import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Support;
+import io.kdbench.api.TrainContext;
+import io.kdbench.api.TrainedModel;
+import io.kdbench.data.Prediction;
+import io.kdbench.data.Sample;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plug-in that cheats if it can: it reads the test split while training and answers each case with its label
+ * (one-hot) when the label is there, else 0.5 / 0.5. It keeps what it was given so tests can check what it saw.
+ * {@code upper_bound: true} declares that it reads privileged inputs at test.
+ */
+public final class PeekingMethod implements DistillationMethod {
+    /** The test split as {@code train} saw it, from the last training. */
+    public static volatile List<Sample> testSeenInTraining = List.of();
+    /** Every list of samples {@code predict} was given, in order (the harness also predicts validation cases). */
+    public static final List<List<Sample>> PREDICTED = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public String id() {
+        return "peeking-method";
+    }
+
+    @Override
+    public String summary() {
+        return "test method that tries to read test labels";
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        return Map.of("upper_bound", false);
+    }
+
+    @Override
+    public Support supports(DatasetInfo dataset) {
+        return Support.yes();
+    }
+
+    @Override
+    public TrainedModel train(TrainContext ctx) {
+        testSeenInTraining = List.copyOf(ctx.splits().test());
+        boolean upperBound = ctx.params().getBoolean("upper_bound");
+        return new TrainedModel() {
+            @Override
+            public List<Prediction> predict(List<Sample> samples) {
+                PREDICTED.add(List.copyOf(samples));
+                return samples.stream().map(s -> new Prediction(s.id(), s.label() >= 0
+                        ? new double[] {s.label() == 0 ? 1 : 0, s.label() == 1 ? 1 : 0}
+                        : new double[] {0.5, 0.5}, null, null)).toList();
+            }
+
+            @Override
+            public long parameterCount() {
+                return 0;
+            }
+
+            @Override
+            public boolean usesPrivilegedAtTest() {
+                return upperBound;
+            }
+        };
+    }
+}
