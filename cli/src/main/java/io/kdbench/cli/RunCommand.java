@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
         }
         ComputeBackend backend = Environment.findBackend(loader);
         Environment environment = Environment.detect(backend);
+        if (!environment.codeVersionKnown()) {
+            System.err.println("kdbench: not in a git checkout of kdbench, so the code version is unknown: no stored cell"
+                    + " is reused, every cell is computed (run from the checkout to reuse cells)");
+        }
         GridProgress progress = quiet ? GridProgress.SILENT : new ProgressBarDisplay();
         CellRunner cells = new CellRunner(registries, environment, backend, commandLine());
         GridRunner runner = new GridRunner(registries, store, cells, progress);

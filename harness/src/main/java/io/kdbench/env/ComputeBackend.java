@@ -10,7 +10,7 @@ public interface ComputeBackend {
     /** e.g. "cpu" or "cuda". */
     String name();
 
-    /** Library versions, e.g. {"nd4j": "1.0.0-M2.1", "dl4j": "1.0.0-M2.1"}. */
+    /** Library versions as found on the class path, e.g. {"nd4j": "1.0.0-M2.1", "natives": "linux-x86_64-onednn-avx2"}. */
     Map<String, String> versions();
 
     /** CPU model or GPU name and the thread count the backend uses. */

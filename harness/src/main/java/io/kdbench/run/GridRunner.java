@@ -132,23 +132,31 @@ public final class GridRunner {
         }
     }
 
-    /** The grid in order: datasets, then seeds, then methods, as the experiment lists them. */
+    /** The grid in order, each cell named by this run's code version and compute identity. */
     private List<Pending> grid(Experiment experiment) {
+        Map<String, ComponentSpec> datasets = new HashMap<>();
+        experiment.datasets().forEach(d -> datasets.put(d.label(), d));
         List<Pending> grid = new ArrayList<>();
+        for (RunSpec spec : specs(experiment)) {
+            String hash = SpecHash.of(spec, cells.environment().codeVersion(), cells.environment().computeIdentity());
+            grid.add(new Pending(grid.size(), hash, spec, datasets.get(spec.dataset())));
+        }
+        return grid;
+    }
+
+    /** Every cell of the experiment's grid in order: datasets, then seeds, then methods, as the file lists them. */
+    public static List<RunSpec> specs(Experiment experiment) {
+        List<RunSpec> specs = new ArrayList<>();
         for (ComponentSpec datasetSpec : experiment.datasets()) {
             for (long seed : experiment.seeds()) {
                 for (ComponentSpec methodSpec : experiment.methods()) {
                     if (methodSpec.runsOn(datasetSpec.label())) {
-                        RunSpec spec = RunSpec.of(methodSpec, datasetSpec, seed, experiment.metrics(),
-                                experiment.emptyPolicy());
-                        String hash = SpecHash.of(spec, cells.environment().codeVersion(),
-                                cells.environment().computeIdentity());
-                        grid.add(new Pending(grid.size(), hash, spec, datasetSpec));
+                        specs.add(RunSpec.of(methodSpec, datasetSpec, seed, experiment.metrics(), experiment.emptyPolicy()));
                     }
                 }
             }
         }
-        return grid;
+        return specs;
     }
 
     /** Trains, scores and stores one claimed cell. */
@@ -262,9 +270,13 @@ public final class GridRunner {
         }
     }
 
-    /** A stored cell that need not be recomputed: OK or skipped (failed cells are tried again). */
+    /**
+     * A stored cell that need not be recomputed: OK or skipped (failed cells are tried again), by known code (a cell
+     * stored outside a git checkout may come from any code, so it is always recomputed).
+     */
     private Optional<CellRecord> reusable(String hash) {
-        return store.find(hash).filter(c -> c.status() != CellStatus.FAILED);
+        return store.find(hash).filter(c -> c.status() != CellStatus.FAILED
+                && c.provenance().environment().codeVersionKnown());
     }
 
     /**

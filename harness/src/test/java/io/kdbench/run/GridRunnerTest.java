@@ -107,6 +107,19 @@ class GridRunnerTest {
     }
 
     @Test
+    void cellsOfUnknownCodeAreNeverReused() throws IOException {
+        Environment outsideGit = new Environment("test", "unknown", false, "17", "linux", "cpu", 2, "none",
+                Map.of(), Map.of(), "unknown");
+        Experiment e = experiment("");
+        GridRunner unknown = new GridRunner(registries, new ResultsStore(dir.resolve("out")),
+                new CellRunner(registries, outsideGit, null, "test"), GridProgress.SILENT);
+        assertEquals(12, unknown.run(e, false).computed());
+        GridRunner.Outcome again = unknown.run(e, false);
+        assertEquals(0, again.reused(), "nothing says which code stored them");
+        assertEquals(12, again.computed());
+    }
+
+    @Test
     void perSeedCsvIsTidy() throws IOException {
         run(experiment(""), false);
         List<String> lines = Files.readAllLines(dir.resolve("out").resolve(ResultsStore.PER_SEED_CSV));
