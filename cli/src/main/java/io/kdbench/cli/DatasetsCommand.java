@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "datasets", description = "Look at datasets.", mixinStandardHelpOptions = true,
         subcommands = DatasetsCommand.Show.class)
 public final class DatasetsCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
     @Override
     public Integer call() {

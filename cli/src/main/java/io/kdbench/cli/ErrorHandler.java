@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /** Maps exceptions to exit codes: bad input is one line and exit 2; anything else is a bug, exit 1. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -16,6 +16,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         cmd.getErr().println("kdbench: unexpected error: " + e);
         e.printStackTrace(cmd.getErr());
-        return 1;
+        return ExitCodes.FAILED;
     }
 }

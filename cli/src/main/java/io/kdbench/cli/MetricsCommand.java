@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         description = {"Score a predicted label map against a ground truth (Dice, IoU, HD, HD95 per label),",
                 "or classifier scores against labels (AUROC)."})
 public class MetricsCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
     @Option(names = "--pred", paramLabel = "P", description = "predicted label map (.nii, .nii.gz, .png)")
     Path pred;

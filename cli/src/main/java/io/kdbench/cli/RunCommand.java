@@ -12,6 +12,8 @@ import io.kdbench.run.GridProgress;
 import io.kdbench.run.GridRunner;
 import io.kdbench.run.ProgressBarDisplay;
 import io.kdbench.store.AtomicFiles;
+import io.kdbench.store.CellRecord;
+import io.kdbench.store.CellStatus;
 import io.kdbench.store.ResultsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,10 +26,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code kdbench run EXPERIMENT}: runs the grid, skipping stored cells, prints the leaderboard and writes the report. */
+/**
+ * {@code kdbench run EXPERIMENT}: runs the grid, skipping stored cells, prints the leaderboard and writes the report.
+ * Exit 0 when every cell is OK or skipped, 3 when some cell failed (the grid is finished all the same).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run an experiment's grid (methods x datasets x seeds); stored cells are reused.")
+        description = {"Run an experiment's grid (methods x datasets x seeds); stored cells are reused.",
+                "Exit 0: every cell OK or skipped; 1: internal error; 2: bad input; 3: some cell failed (named on stderr)."})
 final class RunCommand implements Callable<Integer> {
+    /** Failed cells named in the final line; the leaderboard lists them all. */
+    static final int NAMED_FAILURES = 3;
 
     @Parameters(paramLabel = "EXPERIMENT", description = "Experiment YAML file, e.g. experiments/quick.yaml.")
     Path experimentFile;
@@ -88,10 +96,30 @@ final class RunCommand implements Callable<Integer> {
         System.out.print(text);
         System.out.printf("%d cells: %d computed, %d reused from %s, %d skipped, %d failed%n",
                 outcome.cells().size(), outcome.computed(), outcome.reused(), root, outcome.skipped(), outcome.failed());
-        Path index = ReportCommand.write(root, experiment.name(), outcome.cells(), new Reported(experiment.reported()),
+        Path index = ReportCommand.write(root, experiment.name(), outcome.cells(), List.of(), new Reported(experiment.reported()),
                 loader, commandLine() + "   (same report from the stored cells: kdbench report " + root + ")");
         System.out.println("report: " + index);
-        return 0;
+        List<CellRecord> failed = outcome.cells().stream().filter(c -> c.status() == CellStatus.FAILED).toList();
+        if (failed.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        System.err.println(failedLine(failed, outcome.cells().size()));
+        return ExitCodes.CELLS_FAILED;
+    }
+
+    /** "kdbench: 2 of 12 cells failed: m / d / seed 1 (reason); ... and 1 more; a rerun tries them again". */
+    static String failedLine(List<CellRecord> failed, int total) {
+        StringBuilder sb = new StringBuilder("kdbench: ").append(failed.size()).append(" of ").append(total)
+                .append(total == 1 ? " cell failed: " : " cells failed: ");
+        for (int i = 0; i < Math.min(NAMED_FAILURES, failed.size()); i++) {
+            CellRecord c = failed.get(i);
+            sb.append(i == 0 ? "" : "; ").append(c.spec().describeCell()).append(" (")
+                    .append(c.reason().replaceAll("\\s+", " ")).append(')');
+        }
+        if (failed.size() > NAMED_FAILURES) {
+            sb.append("; and ").append(failed.size() - NAMED_FAILURES).append(" more (listed under the leaderboard)");
+        }
+        return sb.append("; a rerun tries them again").toString();
     }
 
     private String commandLine() {

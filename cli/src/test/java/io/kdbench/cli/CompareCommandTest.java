@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gate's exit codes on constructed stores: a clear regression, no change, an improvement, bad input. */
@@ -46,14 +47,19 @@ class CompareCommandTest {
 
     /** As {@link #store}, but seeds 1..notLearned did not learn. */
     static Path storeNotLearning(Path dir, String method, int notLearned, double... accuracy) throws IOException {
+        return store(dir, ENV, method, notLearned, accuracy);
+    }
+
+    /** As {@link #storeNotLearning}, computed in the environment {@code env}. */
+    static Path store(Path dir, Environment env, String method, int notLearned, double... accuracy) throws IOException {
         ResultsStore store = new ResultsStore(dir);
         store.checkWritable();
         for (int i = 0; i < accuracy.length; i++) {
             RunSpec spec = new RunSpec(method, method, Map.of(), "d", "d", Map.of(), i + 1, List.of("accuracy"), "nan");
             MetricResult r = new MetricResult("accuracy", Map.of("mean", new MetricResult.Aggregate(accuracy[i], 10, 0, 10)),
                     Map.of(), "");
-            store.write(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1,
-                    spec, new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1, 0.1, 100,
+            store.write(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, env.codeVersion(), "cpu"), CellStatus.OK, "", -1,
+                    spec, new Provenance(env, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1, 0.1, 100,
                     false, Role.COMPETITOR, i < notLearned ? NOT_LEARNED : LEARNED, Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
         }
         return dir;
@@ -79,6 +85,54 @@ class CompareCommandTest {
         Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
         assertEquals(0, compare("--baseline", base.toString(), "--candidate", base.toString()));
         assertTrue(out.toString().contains("gate: PASS: 0 worse, 1 same"), out.toString());
+        assertFalse(err.toString().contains("WARNING"), err.toString());
+    }
+
+    @Test
+    void cellsOfAnotherCodeVersionOrComputeIdentityAreComparedWithOneWarningNamingBoth() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        Environment other = new Environment("0.1.0", "def", true, "17", "linux", "cpu", 2, "cpu",
+                Map.of("natives", "linux-x86_64"), Map.of("OMP_NUM_THREADS", "1"), "code1");
+        Path cand = store(dir.resolve("cand"), other, "m", 0, 0.80, 0.82, 0.84);
+        assertEquals(0, compare("--baseline", base.toString(), "--candidate", cand.toString()));
+        List<String> warnings = err.toString().lines().filter(l -> l.contains("WARNING")).toList();
+        assertEquals(1, warnings.size(), err.toString());
+        String w = warnings.get(0);
+        assertTrue(w.contains("code versions (baseline: 0.1.0+code0; candidate: 0.1.0+code1-dirty)")
+                && w.contains("compute identities (baseline: " + ENV.computeIdentity() + "; candidate: "
+                + other.computeIdentity() + ")"), w);
+    }
+
+    @Test
+    void anUnreadableCellFileStopsTheGateUnlessIgnoredAndIsNamedEitherWay() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        Path cand = store(dir.resolve("cand"), "m", 0.80, 0.82, 0.84);
+        Path empty = cand.resolve("cells/empty.json");
+        Files.writeString(empty, "");
+        Path braces = base.resolve("cells/braces.json");
+        Files.writeString(braces, "{}");
+        assertEquals(2, compare("--baseline", base.toString(), "--candidate", cand.toString()));
+        String e = err.toString();
+        assertTrue(e.contains("unreadable cell file " + braces + ": is an empty JSON object ({})")
+                && e.contains("unreadable cell file " + empty + ": is empty (0 bytes)"), e);
+        assertTrue(e.contains("2 cell files cannot be read") && e.contains("--ignore-unreadable"), e);
+        assertEquals("", out.toString(), "no verdict on part of a store");
+
+        err.reset();
+        assertEquals(0, compare("--baseline", base.toString(), "--candidate", cand.toString(), "--ignore-unreadable"));
+        assertTrue(err.toString().contains("unreadable cell file " + empty), err.toString());
+        assertTrue(out.toString().contains("gate: PASS: 0 worse, 1 same"), out.toString());
+    }
+
+    @Test
+    void reportNamesUnreadableCellFilesAndStillWritesTheReport() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        Path truncated = base.resolve("cells/truncated.json");
+        Files.writeString(truncated, "{\"schema\" : 2, \"hash\" : \"ab");
+        assertEquals(0, Main.execute("report", base.toString()), err.toString());
+        assertTrue(err.toString().contains("unreadable cell file " + truncated + ": is not valid JSON"), err.toString());
+        String page = Files.readString(base.resolve("report/index.html"));
+        assertTrue(page.contains("1 cell file could not be read") && page.contains(truncated.toString()), page);
     }
 
     @Test

@@ -84,14 +84,22 @@ class MainTest {
         java.util.Map<String, io.kdbench.api.MetricResult> metrics = new java.util.LinkedHashMap<>(c.metrics());
         metrics.put("auroc", new io.kdbench.api.MetricResult("auroc",
                 java.util.Map.of("mean", new io.kdbench.api.MetricResult.Aggregate(0.123, 1, 0, 16)), auroc.perCase(), auroc.note()));
+        // ... stored, it says, on another CPU: verify names that beside the values
+        io.kdbench.env.Environment e = c.provenance().environment();
+        io.kdbench.env.Environment elsewhere = new io.kdbench.env.Environment(e.kdbenchVersion(), e.gitCommit(), e.gitDirty(),
+                e.javaVersion(), e.os(), "Another CPU", e.availableProcessors(), e.backendName(), e.backendVersions(),
+                e.device(), e.codeHash());
+        io.kdbench.store.Provenance provenance = new io.kdbench.store.Provenance(elsewhere, c.provenance().startTime(),
+                c.provenance().endTime(), c.provenance().command());
         new io.kdbench.store.ResultsStore(dir.resolve("out")).write(new io.kdbench.store.CellRecord(c.schema(), c.hash(),
-                c.status(), c.reason(), c.failedEpoch(), c.spec(), c.provenance(), c.trainSeconds(), c.inferenceSeconds(),
+                c.status(), c.reason(), c.failedEpoch(), c.spec(), provenance, c.trainSeconds(), c.inferenceSeconds(),
                 c.parameterCount(), c.usesPrivilegedAtTest(), c.role(), c.learning(), metrics, c.curves(), c.extras(),
                 c.probabilities(), ""));
         out.reset();
         assertEquals(1, Main.execute("verify", dir.resolve("out").toString()));
         String s = out.toString();
         assertTrue(s.contains("DIFFERS") && s.contains("auroc[mean]: stored") && s.contains("0.123"), s);
+        assertTrue(s.contains("environment CPU model: stored Another CPU, now " + e.cpuModel()), s);
     }
 
     @Test

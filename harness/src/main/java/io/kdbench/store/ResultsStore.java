@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,15 +99,33 @@ public final class ResultsStore {
         AtomicFiles.write(cellFile(cell.hash()), Json.MAPPER.writeValueAsBytes(unsigned.withChecksum(checksum)));
     }
 
-    /** Reads and verifies one cell document. */
+    /**
+     * Reads and verifies one cell document: it must be a JSON object of the current {@link CellRecord#SCHEMA} whose
+     * checksum matches its content. Throws {@link CorruptCellException} saying what is wrong otherwise.
+     */
     public static CellRecord read(Path file) {
         JsonNode tree;
         try {
+            if (Files.size(file) == 0) {
+                throw new CorruptCellException(file, "is empty (0 bytes)");
+            }
             tree = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new CorruptCellException(file, "is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        if (!(tree instanceof ObjectNode obj) || !obj.hasNonNull("checksum")) {
+        if (!(tree instanceof ObjectNode obj)) {
+            throw new CorruptCellException(file, "is not a JSON object");
+        }
+        if (obj.isEmpty()) {
+            throw new CorruptCellException(file, "is an empty JSON object ({})");
+        }
+        // another schema's fields mean other things: such a cell is never read as this one (rerun to replace it)
+        JsonNode schema = obj.get("schema");
+        if (schema == null || !schema.isInt() || schema.intValue() != CellRecord.SCHEMA) {
+            throw new CorruptCellException(file, "was stored by another schema ("
+                    + (schema == null ? "none" : schema.asText()) + ", expected " + CellRecord.SCHEMA + ")");
+        }
+        if (!obj.hasNonNull("checksum")) {
             throw new CorruptCellException(file, "has no checksum");
         }
         String stored = obj.get("checksum").asText();
@@ -125,42 +141,42 @@ public final class ResultsStore {
         }
     }
 
-    /** Every readable cell in the folder; corrupt ones are reported and left out. */
-    public List<CellRecord> readAll() {
-        Path cells = root.resolve(CELLS);
-        List<CellRecord> out = new ArrayList<>();
-        if (!Files.isDirectory(cells)) {
-            return out;
+    /** Every file in {@code cells/}: the cells that read, in hash order, and the files that do not, in name order. */
+    public StoreContents contents() {
+        Path dir = root.resolve(CELLS);
+        List<CellRecord> cells = new ArrayList<>();
+        List<UnreadableCell> unreadable = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return new StoreContents(cells, unreadable);
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(cells, "*.json")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path f : files) {
                 try {
-                    out.add(read(f));
+                    cells.add(read(f));
                 } catch (CorruptCellException e) {
-                    LOG.warn(e.getMessage());
+                    unreadable.add(UnreadableCell.of(e));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + cells, e);
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
-        out.sort(Comparator.comparing(CellRecord::hash));
-        return out;
+        cells.sort(Comparator.comparing(CellRecord::hash));
+        unreadable.sort(Comparator.comparing(u -> u.file().toString()));
+        return new StoreContents(cells, unreadable);
     }
 
-    /**
-     * The newest cell of each (method, dataset, seed), for reading a folder that holds cells of several
-     * code versions.
-     */
+    /** Every readable cell in the folder; unreadable ones are logged and left out ({@link #contents()} lists them). */
+    public List<CellRecord> readAll() {
+        StoreContents contents = contents();
+        contents.unreadable().forEach(u -> LOG.warn("cell file {}", u));
+        return contents.cells();
+    }
+
+    /** The newest readable cell of each (method, dataset, seed); see {@link StoreContents#latestPerSpec()}. */
     public List<CellRecord> latestPerSpec() {
-        Map<String, CellRecord> latest = new LinkedHashMap<>();
-        for (CellRecord c : readAll()) {
-            String key = c.spec().method() + "\u0000" + c.spec().dataset() + "\u0000" + c.spec().seed();
-            CellRecord prev = latest.get(key);
-            if (prev == null || c.provenance().endTime().compareTo(prev.provenance().endTime()) > 0) {
-                latest.put(key, c);
-            }
-        }
-        return List.copyOf(latest.values());
+        StoreContents contents = contents();
+        contents.unreadable().forEach(u -> LOG.warn("cell file {}", u));
+        return contents.latestPerSpec();
     }
 
     public void writeTidyCsv(List<CellRecord> cells) throws IOException {

@@ -24,6 +24,15 @@ public final class SpecHash {
         }
     }
 
+    /** The spec alone, to match cells of one spec stored by different code versions. */
+    public static String ofSpec(RunSpec spec) {
+        try {
+            return sha256(Json.MAPPER.writeValueAsBytes(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise run spec " + spec, e);
+        }
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -25,10 +25,14 @@ class ResultsStoreTest {
             Map.of("nd4j", "1.0.0-M2.1"), Map.of(), "code0");
 
     static CellRecord cell(long seed, double value) {
+        return cell(CellRecord.SCHEMA, seed, value);
+    }
+
+    static CellRecord cell(int schema, long seed, double value) {
         RunSpec spec = new RunSpec("m", "m", Map.of("lr", 0.1), "d", "d", Map.of("n", 3), seed, List.of("auroc"), "nan");
         MetricResult r = new MetricResult("auroc",
                 Map.of("mean", new MetricResult.Aggregate(value, 1, 0, 1)), Map.of("case-1", Map.of("mean", value)), "");
-        return new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
+        return new CellRecord(schema, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
                 new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1.5, 0.25, 42,
                 false, io.kdbench.api.Role.COMPETITOR, new io.kdbench.learning.LearningVerdict(io.kdbench.learning.LearningVerdict.Status.LEARNED, "auroc", 0.8, 0.5, 0.3, 0.69, "fixture"), Map.of("auroc", r), Map.of("loss", List.of(0.9, 0.5)), Map.of("bytes", 10), Map.of("case-1", new double[] {0.25, 0.75}), "");
     }
@@ -72,6 +76,65 @@ class ResultsStoreTest {
         Files.writeString(file, json.replace("0.7", "0.9"));
         CorruptCellException e = assertThrows(CorruptCellException.class, () -> ResultsStore.read(file));
         assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    @Test
+    void everyUnreadableCellFileIsListedWithWhatIsWrong() throws IOException {
+        ResultsStore store = new ResultsStore(dir);
+        for (int seed = 1; seed <= 6; seed++) {
+            store.write(cell(seed, 0.7));
+        }
+        store.write(cell(1, 7, 0.7));
+        Path edited = store.cellFile(cell(1, 0.7).hash());
+        Files.writeString(edited, Files.readString(edited).replace("0.7", "0.9"));
+        Path truncated = store.cellFile(cell(2, 0.7).hash());
+        String json = Files.readString(truncated);
+        Files.writeString(truncated, json.substring(0, json.length() / 2));
+        Files.writeString(store.cellFile(cell(3, 0.7).hash()), "");
+        Files.writeString(store.cellFile(cell(4, 0.7).hash()), "{}");
+
+        StoreContents contents = store.contents();
+        assertEquals(List.of(5L, 6L), contents.cells().stream().map(c -> c.spec().seed()).sorted().toList());
+        java.util.Map<Path, String> problems = new java.util.HashMap<>();
+        contents.unreadable().forEach(u -> problems.put(u.file(), u.problem()));
+        assertEquals(5, problems.size(), problems.toString());
+        assertEquals("fails its checksum (truncated or edited)", problems.get(edited));
+        assertTrue(problems.get(truncated).startsWith("is not valid JSON"), problems.get(truncated));
+        assertEquals("is empty (0 bytes)", problems.get(store.cellFile(cell(3, 0.7).hash())));
+        assertEquals("is an empty JSON object ({})", problems.get(store.cellFile(cell(4, 0.7).hash())));
+        assertEquals("was stored by another schema (1, expected " + CellRecord.SCHEMA + ")",
+                problems.get(store.cellFile(cell(1, 7, 0.7).hash())));
+        for (long seed = 1; seed <= 4; seed++) {
+            assertTrue(store.find(cell(seed, 0.7).hash()).isEmpty(), "an unreadable cell is never reused");
+        }
+        assertTrue(store.find(cell(1, 7, 0.7).hash()).isEmpty(), "a cell of another schema is never reused");
+        assertEquals(2, store.readAll().size());
+    }
+
+    @Test
+    void aGridCellIsMissingWhenNoCellOfItsSpecIsStored() throws IOException {
+        ResultsStore store = new ResultsStore(dir);
+        store.write(cell(1, 0.5));
+        store.write(cell(2, 0.5));
+        Files.writeString(store.cellFile(cell(2, 0.5).hash()), "{}");
+        List<RunSpec> grid = List.of(cell(1, 0).spec(), cell(2, 0).spec(), cell(3, 0).spec());
+        assertEquals(List.of(cell(3, 0).spec()), store.contents().missing(grid, ENV.codeVersion(), "cpu"),
+                "stored by any code version counts; an unreadable file under the cell's name is reported as unreadable");
+        assertEquals(List.of(cell(2, 0).spec(), cell(3, 0).spec()), store.contents().missing(grid, "other", "cpu"));
+    }
+
+    @Test
+    void theCommittedBaselineReadsWithTheCurrentSchemaAndValidChecksums() throws IOException {
+        Path quick = Path.of("..", "results", "baselines", "quick");
+        StoreContents contents = new ResultsStore(quick).contents();
+        assertEquals(List.of(), contents.unreadable());
+        long files;
+        try (var list = Files.list(quick.resolve(ResultsStore.CELLS))) {
+            files = list.filter(f -> f.toString().endsWith(".json")).count();
+        }
+        assertTrue(files > 0, "the baseline holds cells");
+        assertEquals(files, contents.cells().size());
+        assertTrue(contents.cells().stream().allMatch(c -> c.schema() == CellRecord.SCHEMA && c.checksum().length() == 64));
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.kdbench.stats.Friedman;
 import io.kdbench.store.AtomicFiles;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.StoredAttention;
+import io.kdbench.store.UnreadableCell;
 import org.jfree.chart.ui.Drawable;
 
 import java.io.IOException;
@@ -57,10 +58,17 @@ public final class ReportWriter {
      */
     public Path write(Path reportDir, String name, List<CellRecord> cells, Reported reported, String command)
             throws IOException {
+        return write(reportDir, name, cells, List.of(), reported, command);
+    }
+
+    /** As above, naming the folder's cell files that could not be read ({@code unreadable}) on the page. */
+    public Path write(Path reportDir, String name, List<CellRecord> cells, List<UnreadableCell> unreadable,
+                      Reported reported, String command) throws IOException {
         Leaderboard board = Leaderboard.of(cells, directions);
         Path charts = reportDir.resolve(CHARTS);
         ReportPage page = new ReportPage("kdbench report: " + name, board, cells, reported);
         page.reportCommand(command);
+        page.unreadable(unreadable);
 
         for (String metric : board.metrics()) {
             String slug = slug(metric);

@@ -8,6 +8,7 @@ import io.kdbench.reports.tables.Cells;
 import io.kdbench.stats.Interval;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
+import io.kdbench.store.UnreadableCell;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,6 +34,7 @@ public final class ReportPage {
     private final Map<Section, List<Figure>> figures = new EnumMap<>(Section.class);
     private final Map<Section, List<String>> notes = new EnumMap<>(Section.class);
     private final List<String> reportCommands = new ArrayList<>();
+    private final List<UnreadableCell> unreadable = new ArrayList<>();
 
     public ReportPage(String title, Leaderboard board, List<CellRecord> cells, Reported reported) {
         this.title = title;
@@ -55,6 +57,11 @@ public final class ReportPage {
         reportCommands.add(command);
     }
 
+    /** Cell files of the folder that could not be read: left out of every table, named at the top and in a list. */
+    public void unreadable(List<UnreadableCell> files) {
+        unreadable.addAll(files);
+    }
+
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -66,6 +73,11 @@ public final class ReportPage {
                 .append(count(CellStatus.SKIPPED)).append(" skipped, ").append(count(CellStatus.FAILED)).append(" failed; ")
                 .append(board.methods().size()).append(" methods × ").append(board.datasets().size()).append(" datasets. ")
                 .append("Every number comes from the stored cells in <code>cells/</code>.</p>\n");
+        if (!unreadable.isEmpty()) {
+            sb.append("<p class=\"warn\">").append(unreadable.size()).append(unreadable.size() == 1 ? " cell file" : " cell files")
+                    .append(" could not be read and are left out of every table and chart: see <a href=\"#")
+                    .append(Section.NOT_SCORED.anchor()).append("\">").append(esc(Section.NOT_SCORED.title())).append("</a>.</p>\n");
+        }
         sb.append("<nav><ul>");
         for (Section s : Section.values()) {
             sb.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title())).append("</a></li>");
@@ -212,9 +224,17 @@ public final class ReportPage {
     }
 
     private void notScored(StringBuilder sb) {
+        if (!unreadable.isEmpty()) {
+            sb.append("<p class=\"warn\">Unreadable cell files (left out; <code>kdbench verify</code> fails on them, a run ")
+                    .append("recomputes the cells of its grid):</p>\n<ul>");
+            for (UnreadableCell u : unreadable) {
+                sb.append("<li><code>").append(esc(u.file().toString())).append("</code>: ").append(esc(u.problem())).append("</li>");
+            }
+            sb.append("</ul>\n");
+        }
         List<Leaderboard.Problem> problems = board.problems();
         if (problems.isEmpty()) {
-            sb.append("<p>Every cell was scored.</p>\n");
+            sb.append("<p>Every stored cell was scored.</p>\n");
             return;
         }
         sb.append("<table><thead><tr><th>status</th><th>method</th><th>dataset</th><th>seed</th><th>reason</th></tr></thead><tbody>\n");

@@ -13,7 +13,7 @@ public enum Section {
     ATTENTION("attention", "Attention maps"),
     COST("cost", "Accuracy against cost"),
     CLIENTS("clients", "Federated clients"),
-    NOT_SCORED("not-scored", "Skipped and failed cells"),
+    NOT_SCORED("not-scored", "Skipped, failed and unreadable cells"),
     REPRODUCIBILITY("reproducibility", "Reproducibility");
 
     private final String anchor;
