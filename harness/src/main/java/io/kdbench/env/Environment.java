@@ -88,7 +88,16 @@ public record Environment(String kdbenchVersion, String gitCommit, boolean gitDi
         return v == null ? "dev" : v;
     }
 
+    /** Set by the launcher when the JVM runs on a CPU model emulated by QEMU's user mode (KDBENCH_EMULATE_CPU). */
+    public static final String EMULATED_CPU = "kdbench.emulatedCpu";
+
     static String detectCpuModel() {
+        String emulated = System.getProperty(EMULATED_CPU);
+        // QEMU's user mode passes the host's /proc/cpuinfo through: name both, the emulated CPU first
+        return emulated == null ? hostCpuModel() : emulated + " (emulated by QEMU on " + hostCpuModel() + ")";
+    }
+
+    private static String hostCpuModel() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         try {
             if (Files.isReadable(cpuinfo)) {

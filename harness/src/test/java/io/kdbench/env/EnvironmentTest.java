@@ -51,6 +51,18 @@ class EnvironmentTest {
                 avx2.computeIdentity(), "another thread count sums in another order");
     }
 
+    @Test
+    void anEmulatedCpuIsNamedBeforeTheHostWhoseCpuinfoQemuPassesThrough() {
+        String host = Environment.detectCpuModel();
+        System.setProperty(Environment.EMULATED_CPU, "EPYC-Milan");
+        try {
+            assertEquals("EPYC-Milan (emulated by QEMU on " + host + ")", Environment.detectCpuModel());
+        } finally {
+            System.clearProperty(Environment.EMULATED_CPU);
+        }
+        assertEquals(host, Environment.detectCpuModel());
+    }
+
     /** A git checkout with kdbench's code paths, one commit. */
     private Path checkout() throws Exception {
         assumeTrue(gitWorks(), "git is not installed");

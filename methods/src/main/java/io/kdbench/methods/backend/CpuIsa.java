@@ -1,5 +1,7 @@
 package io.kdbench.methods.backend;
 
+import io.kdbench.env.Environment;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,10 @@ final class CpuIsa {
     }
 
     static String highest() {
+        if (System.getProperty(Environment.EMULATED_CPU) != null) {
+            // /proc/cpuinfo is the host's under QEMU's user mode; the emulated model (the CPU model) decides
+            return "that of the emulated CPU";
+        }
         try {
             Path cpuinfo = Path.of("/proc/cpuinfo");
             if (!Files.isReadable(cpuinfo)) {
