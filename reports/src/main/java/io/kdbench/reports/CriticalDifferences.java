@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The Friedman test of one metric across datasets, on the methods that have a value on every dataset that has
- * the metric (mean over seeds per dataset). Empty with a reason when it cannot be run.
+ * the metric (mean over seeds per dataset). Empty with a reason when it cannot be run or would not mean much: it
+ * needs at least {@value #MIN_METHODS} methods (with 2, the sign of one difference per dataset says it all) and
+ * {@value #MIN_DATASETS} datasets as blocks (with fewer, the Nemenyi CD is so wide that no pair can differ).
  *
  * @param methods   the methods compared, in the order of the test's average ranks
  * @param datasets  the datasets used
@@ -19,6 +21,8 @@ public record CriticalDifferences(String metric, List<String> methods, List<Stri
                                   Optional<Friedman> friedman, String reason) {
     /** The q table of the Nemenyi test stops at 10 methods. */
     static final int MAX_METHODS = 10;
+    static final int MIN_METHODS = 3;
+    static final int MIN_DATASETS = 5;
 
     public static CriticalDifferences of(Leaderboard board, String metric) {
         List<String> datasets = board.datasets().stream()
@@ -37,8 +41,10 @@ public record CriticalDifferences(String metric, List<String> methods, List<Stri
                 left.add(m);
             }
         }
-        String reason = datasets.size() < 2 ? "needs at least 2 datasets with " + metric + "; this report has " + datasets.size()
-                : methods.size() < 2 ? "needs at least 2 methods scored on every dataset; found " + methods.size()
+        String reason = datasets.size() < MIN_DATASETS ? "needs at least " + MIN_DATASETS + " datasets with " + metric
+                + " as blocks; this report has " + datasets.size()
+                : methods.size() < MIN_METHODS ? "needs at least " + MIN_METHODS + " methods (not upper bounds) scored on "
+                + "every dataset with " + metric + "; found " + methods.size()
                 : methods.size() > MAX_METHODS ? "the Nemenyi table covers at most 10 methods; found " + methods.size()
                 : "";
         if (!reason.isEmpty()) {
