@@ -60,11 +60,11 @@ final class ReportFigures {
 
     private void perDataset() {
         for (String d : board.datasets()) {
-            if (board.methodsOn(d).isEmpty() || board.metricsOn(d).isEmpty()) {
+            if (board.methodsOn(d).isEmpty() || board.definedMetricsOn(d).isEmpty()) {
                 continue;
             }
             grid("metrics-" + slug(d), Section.PER_METRIC, d + ": per metric, every seed (small points), the mean (large mark) "
-                    + "and " + intervalWords(board.metricsOn(d)) + ". " + STYLE_NOTE, MetricPanels.of(board, d, styles), WIDE);
+                    + "and " + intervalWords(board.definedMetricsOn(d)) + ". " + STYLE_NOTE, MetricPanels.of(board, d, styles), WIDE);
         }
     }
 

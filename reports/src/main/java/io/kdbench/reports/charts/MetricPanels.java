@@ -26,7 +26,7 @@ public final class MetricPanels {
 
     public static PanelGrid of(Leaderboard board, String dataset, MethodStyles styles) {
         List<String> methods = board.methodsOn(dataset);
-        List<JFreeChart> panels = board.metricsOn(dataset).stream().map(m -> panel(board, dataset, m, methods, styles)).toList();
+        List<JFreeChart> panels = board.definedMetricsOn(dataset).stream().map(m -> panel(board, dataset, m, methods, styles)).toList();
         return new PanelGrid(dataset + ": every seed, the mean and its 95% interval", panels, 3,
                 new MethodLegend(styles.styles(methods)));
     }

@@ -83,11 +83,11 @@ public final class LeaderboardTables {
             v += counts.isEmpty() ? "" : " (" + counts + ")";
             return v + (paper.isPresent() ? " (paper " + Cells.num(paper.getAsDouble()) + ")" : "");
         }
-        return latexCell(e, best, counts, paper);
+        return latexCell(e, best, paper);
     }
 
     /** Mean ± sd on the first line, the interval (and counts, a paper's value) smaller on the lines below. */
-    private static String latexCell(Leaderboard.Entry e, boolean best, String counts, OptionalDouble paper) {
+    private static String latexCell(Leaderboard.Entry e, boolean best, OptionalDouble paper) {
         int n = e.values().length;
         String main = n == 0 ? "NaN" : n == 1 ? Cells.num(e.mean()) : Cells.num(e.mean()) + " $\\pm$ " + Cells.num(e.sd());
         List<String> lines = new ArrayList<>(List.of(best ? "\\textbf{" + main + "}" : main));
@@ -95,13 +95,32 @@ public final class LeaderboardTables {
             Interval ci = e.ci();
             lines.add("\\scriptsize [" + Cells.num(ci.lower()) + ", " + Cells.num(ci.upper()) + "]");
         }
-        if (!counts.isEmpty()) {
-            lines.add("\\scriptsize " + tex(counts));
+        String compact = latexCounts(e);
+        if (!compact.isEmpty()) {
+            lines.add("\\scriptsize " + compact);
         }
         if (paper.isPresent()) {
             lines.add("\\scriptsize paper " + Cells.num(paper.getAsDouble()));
         }
         return lines.size() == 1 ? lines.get(0) : stacked(lines, "r");
+    }
+
+    /** Case counts in few characters ("499/600 valid, 2 NaN seeds"); nothing for a value undefined on every seed. */
+    static String latexCounts(Leaderboard.Entry e) {
+        if (e.values().length == 0 || Cells.counts(e).isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (e.nValid() < e.nCases()) {
+            parts.add(e.nValid() + "/" + e.nCases() + " valid");
+        }
+        if (e.nPenalised() > 0) {
+            parts.add(e.nPenalised() + " penalised");
+        }
+        if (e.nanSeeds() > 0) {
+            parts.add(e.nanSeeds() + " NaN " + (e.nanSeeds() == 1 ? "seed" : "seeds"));
+        }
+        return String.join(", ", parts);
     }
 
     private static void markdown(StringBuilder sb, String dataset, List<String> header, List<List<String>> rows, String omitted) {
@@ -147,7 +166,25 @@ public final class LeaderboardTables {
         int unit = rest.lastIndexOf(" (");
         String name = unit < 0 ? rest : rest.substring(0, unit);
         String second = ((unit < 0 ? "" : tex(rest.substring(unit + 1)) + " ") + arrow).trim();
-        return second.isEmpty() ? tex(name) : stacked(List.of(tex(name), second), "c");
+        List<String> lines = new ArrayList<>(nameLines(name));
+        if (!second.isEmpty()) {
+            lines.add(second);
+        }
+        return lines.size() == 1 ? lines.get(0) : stacked(lines, "c");
+    }
+
+    /** A long hyphenated name split at the hyphen nearest its middle ("balanced-", "accuracy"), so columns stay narrow. */
+    static List<String> nameLines(String name) {
+        if (name.length() <= 10 || !name.contains("-")) {
+            return List.of(tex(name));
+        }
+        int best = -1;
+        for (int i = name.indexOf('-'); i >= 0; i = name.indexOf('-', i + 1)) {
+            if (best < 0 || Math.abs(i - name.length() / 2) < Math.abs(best - name.length() / 2)) {
+                best = i;
+            }
+        }
+        return List.of(tex(name.substring(0, best + 1)), tex(name.substring(best + 1)));
     }
 
     private static String stacked(List<String> lines, String align) {
