@@ -88,21 +88,37 @@ final class ReportFigures {
 
     private void criticalDifferences() {
         for (String metric : board.metrics()) {
-            CriticalDifferences cds = CriticalDifferences.of(board, metric);
-            if (cds.friedman().isEmpty()) {
-                notes.accept(Section.CRITICAL_DIFFERENCE, metric + ": no diagram; the Friedman test " + cds.reason() + ".");
+            CriticalDifferences across = CriticalDifferences.of(board, metric);
+            if (across.friedman().isPresent()) {
+                diagram(across, "cd-" + slug(metric));
                 continue;
             }
-            Friedman f = cds.friedman().get();
-            CriticalDifferenceDiagram diagram = new CriticalDifferenceDiagram(metric + ": average rank over "
-                    + cds.datasets().size() + " datasets", cds.methods(), f, 0.05);
-            String caption = String.format(Locale.ROOT, "%s: Friedman chi² = %.2f (p = %.3g), Iman-Davenport F = %.2f "
-                            + "(p = %.3g), datasets as blocks; Nemenyi CD = %.2f at α = 0.05; joined methods are not "
-                            + "significantly different%s", metric, f.chiSquare(), f.chiSquarePValue(), f.imanDavenportF(),
-                    f.imanDavenportPValue(), diagram.criticalDifference(),
-                    cds.left().isEmpty() ? "" : "; left out (missing a dataset): " + String.join(", ", cds.left()));
-            fixed("cd-" + slug(metric), Section.CRITICAL_DIFFERENCE, caption, diagram, WIDE, diagram.height());
+            boolean any = false;
+            for (String d : board.datasets()) {
+                CriticalDifferences seeds = CriticalDifferences.overSeeds(board, d, metric);
+                if (seeds.friedman().isPresent()) {
+                    diagram(seeds, "cd-" + slug(metric) + "-" + slug(d));
+                    any = true;
+                }
+            }
+            notes.accept(Section.CRITICAL_DIFFERENCE, metric + ": no diagram across datasets; the Friedman test "
+                    + across.reason() + (any ? "; diagrams with seeds as blocks instead." : "; nor does any dataset have "
+                    + CriticalDifferences.MIN_DATASETS + " seeds of " + CriticalDifferences.MIN_METHODS
+                    + " methods to use as blocks."));
         }
+    }
+
+    private void diagram(CriticalDifferences cds, String name) {
+        Friedman f = cds.friedman().orElseThrow();
+        String over = cds.blocks().size() + " " + cds.blockKind();
+        CriticalDifferenceDiagram diagram = new CriticalDifferenceDiagram(cds.metric() + ": average rank over " + over,
+                cds.methods(), f, 0.05, cds.blockKind().startsWith("seeds") ? "seeds" : "datasets");
+        String caption = String.format(Locale.ROOT, "%s: Friedman chi² = %.2f (p = %.3g), Iman-Davenport F = %.2f "
+                        + "(p = %.3g), %s as blocks; Nemenyi CD = %.2f at α = 0.05; joined methods are not "
+                        + "significantly different%s", cds.metric(), f.chiSquare(), f.chiSquarePValue(), f.imanDavenportF(),
+                f.imanDavenportPValue(), over, diagram.criticalDifference(),
+                cds.left().isEmpty() ? "" : "; left out (missing a dataset): " + String.join(", ", cds.left()));
+        fixed(name, Section.CRITICAL_DIFFERENCE, caption, diagram, WIDE, diagram.height());
     }
 
     private void training() {

@@ -53,6 +53,31 @@ class CriticalDifferencesTest {
     }
 
     @Test
+    void onOneDatasetFiveSeedsCanBeTheBlocks() throws java.io.IOException {
+        // a beats b on 4 seeds of 5, both beat c: average ranks 1.2, 1.8, 3;
+        // chi2_F = 12 * 5 / (3 * 4) * (1.44 + 3.24 + 9 - 12) = 8.4, p = exp(-4.2) = 0.0150; F_F = 4 * 8.4 / (10 - 8.4) = 21
+        FakeCells cells = new FakeCells().seeds("a", "d", "auroc", 0.9, 0.91, 0.92, 0.93, 0.94)
+                .seeds("b", "d", "auroc", 0.8, 0.81, 0.82, 0.83, 0.95).seeds("c", "d", "auroc", 0.7, 0.71, 0.72, 0.73, 0.74);
+        Leaderboard board = Leaderboard.of(cells.cells(), LeaderboardTest.DIRECTIONS);
+        assertTrue(CriticalDifferences.of(board, "auroc").friedman().isEmpty(), "one dataset: none across datasets");
+        CriticalDifferences seeds = CriticalDifferences.overSeeds(board, "d", "auroc");
+        assertEquals(List.of("seed 1", "seed 2", "seed 3", "seed 4", "seed 5"), seeds.blocks());
+        assertEquals("seeds of d", seeds.blockKind());
+        assertEquals(8.4, seeds.friedman().orElseThrow().chiSquare(), 1e-12);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cd-seeds");
+        String html = java.nio.file.Files.readString(new ReportWriter(LeaderboardTest.DIRECTIONS).write(dir, "seeds",
+                cells.cells(), Reported.NONE, "kdbench report"));
+        assertTrue(html.contains("charts/cd-auroc-d.png"), html);
+        assertTrue(html.contains("auroc: Friedman chi² = 8.40 (p = 0.0150), Iman-Davenport F = 21.00"), html);
+        assertTrue(html.contains("5 seeds of d as blocks"), html);
+        // 4 seeds are not enough
+        FakeCells four = new FakeCells().seeds("a", "d", "auroc", 0.9, 0.91, 0.92, 0.93)
+                .seeds("b", "d", "auroc", 0.8, 0.81, 0.82, 0.83).seeds("c", "d", "auroc", 0.7, 0.71, 0.72, 0.73);
+        assertTrue(CriticalDifferences.overSeeds(Leaderboard.of(four.cells(), LeaderboardTest.DIRECTIONS), "d", "auroc")
+                .reason().contains("needs at least 5 seeds"));
+    }
+
+    @Test
     void twoMethodsGiveAReasonInsteadOfADiagram() {
         // the case: Friedman over 2 methods says no more than the sign of each difference
         FakeCells cells = new FakeCells();

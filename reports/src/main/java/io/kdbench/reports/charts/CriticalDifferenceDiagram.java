@@ -26,6 +26,7 @@ public final class CriticalDifferenceDiagram implements Drawable {
     private final List<String> methods;
     private final Friedman friedman;
     private final double cd;
+    private final String blocks;
 
     /**
      * @param methods  names in the order of {@code friedman}'s average ranks
@@ -33,6 +34,12 @@ public final class CriticalDifferenceDiagram implements Drawable {
      * @param alpha    0.05 or 0.10
      */
     public CriticalDifferenceDiagram(String title, List<String> methods, Friedman friedman, double alpha) {
+        this(title, methods, friedman, alpha, "datasets");
+    }
+
+    /** @param blocks what the test's blocks are, for the CD label: "datasets" or "seeds" */
+    public CriticalDifferenceDiagram(String title, List<String> methods, Friedman friedman, double alpha, String blocks) {
+        this.blocks = blocks;
         this.title = title;
         this.methods = List.copyOf(methods);
         this.friedman = friedman;
@@ -110,7 +117,7 @@ public final class CriticalDifferenceDiagram implements Drawable {
         g.draw(new Line2D.Double(cdStart, cdY, cdEnd, cdY));
         g.draw(new Line2D.Double(cdStart, cdY - 4, cdStart, cdY + 4));
         g.draw(new Line2D.Double(cdEnd, cdY - 4, cdEnd, cdY + 4));
-        String cdText = String.format(Locale.ROOT, "CD = %.2f (%d datasets)", cd, friedman.datasets());
+        String cdText = String.format(Locale.ROOT, "CD = %.2f (%d %s)", cd, friedman.datasets(), blocks);
         double textWidth = fm.stringWidth(cdText);
         double textX = cdEnd + 6 + textWidth <= area.getMaxX() - 10 ? cdEnd + 6 : Math.max(area.getX() + 10, cdStart);
         double textY = textX == cdEnd + 6 ? cdY + 4 : cdY - 6;

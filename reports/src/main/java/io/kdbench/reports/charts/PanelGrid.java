@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * written at any width, e.g. one column of a paper.
  */
 public final class PanelGrid implements Drawable {
-    private static final int TITLE = 24;
+    private static final int TITLE_LINE = 18;
     private static final int MIN_PANEL_HEIGHT = 150;
     private static final int MAX_PANEL_HEIGHT = 300;
 
@@ -52,7 +53,34 @@ public final class PanelGrid implements Drawable {
     public int height(int width) {
         int cols = columns(width);
         int rows = (panels.size() + cols - 1) / cols;
-        return TITLE + rows * panelHeight(width, cols) + legend.height(width - 20) + 8;
+        return titleHeight(width) + rows * panelHeight(width, cols) + legend.height(width - 20) + 8;
+    }
+
+    private int titleHeight(int width) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            g.setFont(ChartStyle.TITLE);
+            return titleLines(g.getFontMetrics(), width).size() * TITLE_LINE + 6;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The title in lines that fit the width, broken between words. */
+    private List<String> titleLines(FontMetrics fm, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : title.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && fm.stringWidth(candidate) > width - 10) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static int panelHeight(int width, int cols) {
@@ -67,8 +95,13 @@ public final class PanelGrid implements Drawable {
         g.setPaint(Color.BLACK);
         g.setFont(ChartStyle.TITLE);
         FontMetrics fm = g.getFontMetrics();
-        String shown = ChartStyle.fit(title, fm, width - 10);
-        g.drawString(shown, (float) (area.getX() + (width - fm.stringWidth(shown)) / 2.0), (float) area.getY() + 17);
+        List<String> lines = titleLines(fm, width);
+        for (int i = 0; i < lines.size(); i++) {
+            String shown = ChartStyle.fit(lines.get(i), fm, width - 10);
+            g.drawString(shown, (float) (area.getX() + (width - fm.stringWidth(shown)) / 2.0),
+                    (float) area.getY() + 17 + i * TITLE_LINE);
+        }
+        int top = titleHeight(width);
         int cols = columns(width);
         double pw = (width - 10) / (double) cols;
         double ph = panelHeight(width, cols);
@@ -76,12 +109,12 @@ public final class PanelGrid implements Drawable {
             JFreeChart p = panels.get(i);
             if (p != null) {
                 double x = area.getX() + 5 + (i % cols) * pw;
-                double y = area.getY() + TITLE + (i / cols) * ph;
+                double y = area.getY() + top + (i / cols) * ph;
                 p.draw(g, new Rectangle2D.Double(x, y, pw, ph));
             }
         }
         int rows = (panels.size() + cols - 1) / cols;
-        double legendTop = area.getY() + TITLE + rows * ph + 4;
+        double legendTop = area.getY() + top + rows * ph + 4;
         legend.draw(g, new Rectangle2D.Double(area.getX() + 10, legendTop, width - 20, area.getMaxY() - legendTop));
     }
 }

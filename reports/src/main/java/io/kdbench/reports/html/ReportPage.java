@@ -185,6 +185,12 @@ public final class ReportPage {
         }
         StringBuilder sb = new StringBuilder("<td class=\"num").append(best ? " best" : "").append("\">");
         int n = e.values().length;
+        if (n == 0) { // undefined on every seed: nothing else to say about it
+            sb.append("NaN<br><small>undefined on ").append(e.nanSeeds()).append(e.nanSeeds() == 1 ? " seed" : " seeds")
+                    .append("</small>");
+            paper.ifPresent(p -> sb.append("<br><small class=\"paper\">paper ").append(Cells.num(p)).append("</small>"));
+            return sb.append("</td>").toString();
+        }
         String main = n == 0 ? "NaN" : n == 1 ? Cells.num(e.mean()) : Cells.num(e.mean()) + " ± " + Cells.num(e.sd());
         sb.append(best ? "<strong>" + main + " ▲</strong>" : main);
         Interval ci = e.ci();
