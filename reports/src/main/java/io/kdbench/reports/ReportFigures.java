@@ -87,6 +87,7 @@ final class ReportFigures {
     }
 
     private void criticalDifferences() {
+        List<String> tooFew = new ArrayList<>();
         for (String metric : board.metrics()) {
             CriticalDifferences across = CriticalDifferences.of(board, metric);
             if (across.friedman().isPresent()) {
@@ -101,10 +102,20 @@ final class ReportFigures {
                     any = true;
                 }
             }
-            notes.accept(Section.CRITICAL_DIFFERENCE, metric + ": no diagram across datasets; the Friedman test "
-                    + across.reason() + (any ? "; diagrams with seeds as blocks instead." : "; nor does any dataset have "
-                    + CriticalDifferences.MIN_DATASETS + " seeds of " + CriticalDifferences.MIN_METHODS
-                    + " methods to use as blocks."));
+            if (any || !across.reason().startsWith("needs")) {
+                notes.accept(Section.CRITICAL_DIFFERENCE, metric + ": no diagram across datasets; the Friedman test "
+                        + across.reason() + (any ? "; diagrams with seeds as blocks instead." : "."));
+            } else {
+                tooFew.add(String.format(Locale.ROOT, "%s (%d datasets, %d methods)", metric, across.blocks().size(),
+                        across.methods().size()));
+            }
+        }
+        if (!tooFew.isEmpty()) {
+            notes.accept(Section.CRITICAL_DIFFERENCE, "No diagram for " + String.join(", ", tooFew) + ": a Friedman test "
+                    + "with the Nemenyi CD needs at least " + CriticalDifferences.MIN_DATASETS + " datasets as blocks and "
+                    + CriticalDifferences.MIN_METHODS + " methods (not upper bounds) scored on every one of them, or, on one "
+                    + "dataset, " + CriticalDifferences.MIN_DATASETS + " seeds shared by " + CriticalDifferences.MIN_METHODS
+                    + " methods.");
         }
     }
 

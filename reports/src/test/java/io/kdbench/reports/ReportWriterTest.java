@@ -88,8 +88,11 @@ class ReportWriterTest {
         assertTrue(html.contains("needs a segmentation task") && html.contains("loss diverged: NaN (epoch 3)"), html);
         assertTrue(html.contains("0.1.0+code0") && html.contains("commit 0123456789abcdef") && html.contains("Test CPU @ 2.0GHz"), html);
         assertTrue(html.contains("kdbench run experiments/fake.yaml") && html.contains("kdbench report " + dir), html);
-        assertTrue(html.contains("auroc: no diagram across datasets; the Friedman test needs at least 5 datasets with "
-                + "auroc as blocks; this report has 2; nor does any dataset have 5 seeds of 3 methods to use as blocks."), html);
+        // 3 methods on 2 datasets: too few blocks for either metric, said once
+        assertTrue(html.contains("<p class=\"note\">No diagram for ") && html.contains("auroc (2 datasets, 3 methods)")
+                && html.contains("accuracy (2 datasets, 3 methods)") && html.contains(": a Friedman test with the Nemenyi CD "
+                + "needs at least 5 datasets as blocks and 3 methods (not upper bounds) scored on every one of them, or, on "
+                + "one dataset, 5 seeds shared by 3 methods."), html);
     }
     /** kd stores a teacher and a selection; student did not learn on seed 2; prior is a floor. */
     static FakeCells learningSample() {
