@@ -158,8 +158,11 @@ final class ReportFigures {
             String headline = metrics.get(0);
             for (CostScatter.Cost cost : CostScatter.Cost.values()) {
                 String prefix = cost == CostScatter.Cost.PARAMETERS ? "params-" : "time-";
+                List<String> zero = board.methodsOn(d).stream().filter(m -> !(cost == CostScatter.Cost.PARAMETERS
+                        ? board.parameterCount(m, d).orElse(0L) > 0 : board.trainSeconds(m, d) > 0)).toList();
                 grid(prefix + slug(d), Section.COST, d + ": " + headline + " (mean over seeds) against " + cost.title()
-                                + "; the cost axis is logarithmic when the costs span a factor of 10 or more",
+                                + "; the cost axis is logarithmic when the costs span a factor of 10 or more"
+                                + (zero.isEmpty() ? "" : "; not placed (a cost of 0): " + String.join(", ", zero)),
                         CostScatter.of(board, d, headline, cost, styles), NARROW);
             }
         }

@@ -88,6 +88,8 @@ class FiguresTest {
         String md = Files.readString(index.resolveSibling("leaderboard.md"));
         assertTrue(md.contains("0.987 ± 0.015 [0.949, 1.000]"), md);
         assertTrue(md.contains("| method | dice ↑ | hd95[monai] (mm) ↓ | learned |"), md);
+        assertTrue(html.contains("us: dice (mean over seeds) against parameters; the cost axis is logarithmic when the "
+                + "costs span a factor of 10 or more ·"), "every method has parameters: none left out");
         assertEquals(List.of(), ReportFileChecks.axesWithoutUnits(index.resolveSibling("charts"), Map.of("hd95[monai]", "mm")));
         assertTrue(ReportFileChecks.texts(Files.readString(index.resolveSibling("charts").resolve("metrics-us.svg")))
                 .contains("mm, lower is better"));
