@@ -5,7 +5,9 @@ import io.kdbench.env.Environment;
 import io.kdbench.experiment.Experiment;
 import io.kdbench.experiment.ExperimentLoader;
 import io.kdbench.registry.Registries;
+import io.kdbench.reports.ExperimentOrder;
 import io.kdbench.reports.Leaderboard;
+import io.kdbench.reports.MetricDirections;
 import io.kdbench.reports.Reported;
 import io.kdbench.run.CellRunner;
 import io.kdbench.run.GridProgress;
@@ -89,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         }
         GridRunner.Outcome outcome = runner.run(experiment, force, n);
 
-        Leaderboard board = Leaderboard.of(outcome.cells());
+        ExperimentOrder order = ExperimentOrder.of(experiment);
+        Leaderboard board = Leaderboard.of(outcome.cells(), MetricDirections.load(loader), order);
         String text = board.renderText();
         AtomicFiles.writeString(root.resolve("leaderboard.txt"), text);
         System.out.println();
@@ -97,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("%d cells: %d computed, %d reused from %s, %d skipped, %d failed%n",
                 outcome.cells().size(), outcome.computed(), outcome.reused(), root, outcome.skipped(), outcome.failed());
         Path index = ReportCommand.write(root, experiment.name(), outcome.cells(), List.of(), new Reported(experiment.reported()),
-                loader, commandLine() + "   (same report from the stored cells: kdbench report " + root + ")");
+                order, loader, commandLine() + "   (same report from the stored cells: kdbench report " + root + ")");
         System.out.println("report: " + index);
         List<CellRecord> failed = outcome.cells().stream().filter(c -> c.status() == CellStatus.FAILED).toList();
         if (failed.isEmpty()) {

@@ -207,7 +207,28 @@ class CompareCommandTest {
         store(base, "x", 0.60, 0.61, 0.62);
         assertEquals(0, Main.execute("report", base.toString()), err.toString());
         assertTrue(Files.isRegularFile(base.resolve("report/index.html")));
-        assertTrue(Files.isRegularFile(base.resolve("report/charts/bars-accuracy.svg")));
+        for (String ext : List.of("png", "svg", "pdf")) {
+            assertTrue(Files.isRegularFile(base.resolve("report/charts/metrics-d." + ext)), ext);
+        }
         assertEquals(2, Main.execute("report", dir.resolve("missing").toString()));
+    }
+
+    @Test
+    void reportCommandWritesOneFigureAtAChosenWidthOrNamesTheFigures() throws IOException {
+        Path base = store(dir.resolve("base"), "m", 0.80, 0.82, 0.84);
+        store(base, "x", 0.60, 0.61, 0.62);
+        Path out = dir.resolve("figures");
+        assertEquals(0, Main.execute("report", base.toString(), "--figure", "params-d", "--width", "252",
+                "--output", out.toString()), err.toString());
+        for (String ext : List.of("png", "svg", "pdf")) {
+            assertTrue(Files.isRegularFile(out.resolve("params-d." + ext)), ext);
+        }
+        assertTrue(Files.readString(out.resolve("params-d.svg")).contains("width=\"252\""));
+        assertTrue(Files.notExists(base.resolve("report")), "only the figure is written");
+        assertEquals(2, Main.execute("report", base.toString(), "--figure", "nope"));
+        assertTrue(err.toString().contains("--figure nope: this report has no such figure; it has: metrics-d, params-d, time-d"),
+                err.toString());
+        assertEquals(2, Main.execute("report", base.toString(), "--width", "252"));
+        assertTrue(err.toString().contains("--width needs --figure NAME"), err.toString());
     }
 }

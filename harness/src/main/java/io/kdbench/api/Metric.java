@@ -2,6 +2,7 @@ package io.kdbench.api;
 
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
+import io.kdbench.stats.Bounds;
 
 import java.util.List;
 
@@ -17,6 +18,19 @@ public interface Metric extends Component {
     /** Whether a larger value is better (Dice, AUROC); false for distances and errors. Reports rank by it. */
     default boolean higherIsBetter() {
         return true;
+    }
+
+    /**
+     * The values the metric can take, e.g. {@link Bounds#UNIT} for Dice and AUROC, {@link Bounds#NON_NEGATIVE} for
+     * distances. Reports keep intervals and axes inside them. Unbounded unless a metric says otherwise.
+     */
+    default Bounds bounds() {
+        return Bounds.NONE;
+    }
+
+    /** The unit of the values for axes and columns, e.g. "mm" for distances; empty for a ratio or score. */
+    default String unit() {
+        return "";
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.kdbench.reports;
 
 import io.kdbench.api.MetricResult;
+import io.kdbench.stats.Bounds;
 import io.kdbench.stats.Interval;
+import io.kdbench.stats.MeanInterval;
 import io.kdbench.stats.Summary;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
@@ -24,7 +26,7 @@ import java.util.Optional;
  * instead of being dropped.
  */
 public final class Leaderboard {
-    public static final double LEVEL = 0.95;
+    public static final double LEVEL = MeanInterval.LEVEL;
 
     /**
      * One method on one dataset and one metric.
@@ -35,9 +37,10 @@ public final class Leaderboard {
      * @param nValid     cases with a defined value, summed over seeds
      * @param nPenalised cases given the penalty value, summed over seeds
      * @param nCases     all cases, summed over seeds
+     * @param bounds     the metric's range, which the interval stays inside
      */
     public record Entry(String method, String dataset, String metric, long[] seeds, double[] values, int nanSeeds,
-                        int nValid, int nPenalised, int nCases) {
+                        int nValid, int nPenalised, int nCases, Bounds bounds) {
         public Summary summary() {
             return Summary.of(values);
         }
@@ -51,9 +54,9 @@ public final class Leaderboard {
             return summary().sd();
         }
 
-        /** The 95% Student t interval of the mean over seeds; NaN ends below two seeds. */
+        /** The 95% interval of the mean over seeds inside the metric's range ({@link MeanInterval}); NaN ends below two seeds. */
         public Interval ci() {
-            return summary().tInterval(LEVEL);
+            return MeanInterval.of(summary(), bounds);
         }
 
         /** The value of one seed, or NaN if that seed has none. */
@@ -84,14 +87,19 @@ public final class Leaderboard {
     private final List<Problem> problems = new ArrayList<>();
 
     public static Leaderboard of(List<CellRecord> cells) {
-        return new Leaderboard(cells, MetricDirections.load());
+        return new Leaderboard(cells, MetricDirections.load(), ExperimentOrder.NONE);
     }
 
     public static Leaderboard of(List<CellRecord> cells, MetricDirections directions) {
-        return new Leaderboard(cells, directions);
+        return new Leaderboard(cells, directions, ExperimentOrder.NONE);
     }
 
-    private Leaderboard(List<CellRecord> cells, MetricDirections directions) {
+    /** Datasets and methods in the experiment file's order. */
+    public static Leaderboard of(List<CellRecord> cells, MetricDirections directions, ExperimentOrder order) {
+        return new Leaderboard(cells, directions, order);
+    }
+
+    private Leaderboard(List<CellRecord> cells, MetricDirections directions, ExperimentOrder order) {
         this.directions = directions;
         Map<String, Map<Long, Double>> values = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>(); // nan seeds, nValid, nPenalised, nCases
@@ -103,6 +111,8 @@ public final class Leaderboard {
             addOnce(datasets, c.spec().dataset());
             c.spec().metrics().forEach(metric -> addOnce(metricOrder, metric));
         }
+        order.sortMethods(methods);
+        order.sortDatasets(datasets);
         for (CellRecord c : ordered) {
             String m = c.spec().method();
             String d = c.spec().dataset();
@@ -143,7 +153,7 @@ public final class Leaderboard {
                         long[] seeds = bySeed.keySet().stream().mapToLong(Long::longValue).toArray();
                         double[] v = bySeed.values().stream().mapToDouble(Double::doubleValue).toArray();
                         int[] n = counts.get(key);
-                        entries.put(key, new Entry(m, d, metric, seeds, v, n[0], n[1], n[2], n[3]));
+                        entries.put(key, new Entry(m, d, metric, seeds, v, n[0], n[1], n[2], n[3], directions.bounds(metric)));
                     }
                 }
                 List<Double> t = times.get(pair(m, d));
@@ -178,7 +188,7 @@ public final class Leaderboard {
         return directions;
     }
 
-    /** Methods with at least one scored cell on the dataset, in first-seen order. */
+    /** Methods with at least one scored cell on the dataset, in the experiment's order. */
     public List<String> methodsOn(String dataset) {
         return methods.stream().filter(m -> parameters.containsKey(pair(m, dataset))).toList();
     }
@@ -187,6 +197,18 @@ public final class Leaderboard {
     public List<String> metricsOn(String dataset) {
         return metrics.stream().filter(metric -> methods.stream().anyMatch(m -> entries.containsKey(key(m, dataset, metric))))
                 .toList();
+    }
+
+    /** Metrics with a defined value (not NaN on every seed) for some method on the dataset: the columns worth showing. */
+    public List<String> definedMetricsOn(String dataset) {
+        return metricsOn(dataset).stream().filter(metric -> methods.stream()
+                .map(m -> entries.get(key(m, dataset, metric))).anyMatch(e -> e != null && e.values().length > 0)).toList();
+    }
+
+    /** Metrics of the dataset whose every value is undefined (e.g. localization without attention maps). */
+    public List<String> undefinedMetricsOn(String dataset) {
+        List<String> defined = definedMetricsOn(dataset);
+        return metricsOn(dataset).stream().filter(m -> !defined.contains(m)).toList();
     }
 
     public Optional<Long> parameterCount(String method, String dataset) {
@@ -206,6 +228,11 @@ public final class Leaderboard {
     /** Whether the method is an upper bound on some dataset (declared, or reads privileged data at test time). */
     public boolean upperBound(String method) {
         return datasets.stream().anyMatch(d -> learning(method, d).upperBound());
+    }
+
+    /** Whether the method is a floor (a reference such as the label prior) on some dataset. */
+    public boolean floor(String method) {
+        return datasets.stream().anyMatch(d -> learning(method, d).floor());
     }
 
     /**
@@ -264,7 +291,7 @@ public final class Leaderboard {
                 continue;
             }
             List<String> header = new ArrayList<>(List.of("method"));
-            header.addAll(cols);
+            cols.forEach(metric -> header.add(directions.withUnit(metric)));
             header.addAll(List.of("params", "train s", "learned"));
             List<List<String>> table = new ArrayList<>();
             for (String m : rows) {

@@ -102,7 +102,8 @@ class LeaderboardTest {
         assertTrue(md.contains("| b ! | 0.820 ± 0.020 [0.770, 0.870] | no (1/3) |"), md);
         assertTrue(md.contains("! did not learn on some seed"), md);
         String tex = LeaderboardTables.render(board, Reported.NONE, TableFormat.LATEX);
-        assertTrue(tex.contains("b ! & 0.820 $\\pm$ 0.020 [0.770, 0.870] & no (1/3) \\\\"), tex);
+        assertTrue(tex.contains("b ! & \\begin{tabular}[t]{@{}r@{}}0.820 $\\pm$ 0.020\\\\ \\scriptsize [0.770, 0.870]"
+                + "\\end{tabular} & no (1/3) \\\\"), tex);
         assertTrue(tex.contains("% ! did not learn on some seed"), tex);
     }
 

@@ -66,11 +66,13 @@ class ReportWriterTest {
             assertTrue(img.getWidth() > 400, png.toString());
             Path svg = Path.of(png.toString().replaceAll("\\.png$", ".svg"));
             assertTrue(Files.readString(svg).contains("<svg"), svg.toString());
+            Path pdf = Path.of(png.toString().replaceAll("\\.png$", ".pdf"));
+            assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"), pdf.toString());
             images++;
         }
-        // strip + bars for 2 metrics, 2 CD diagrams, 2 loss curves, 2 x 2 cost plots, 1 client chart
-        assertEquals(4 + 2 + 2 + 4 + 1, images);
-        for (String f : List.of("leaderboard.md", "leaderboard.tex", "per_seed.csv", "per_case.csv", "learning.csv")) {
+        // a metrics figure per dataset, 2 loss-curve figures, 2 x 2 cost plots, 1 client chart; no CD diagram (2 datasets)
+        assertEquals(2 + 2 + 4 + 1, images);
+        for (String f : List.of("leaderboard.md", "leaderboard.tex", "per_seed.csv", "per_case.csv", "learning.csv", "intervals.csv")) {
             assertTrue(Files.size(index.getParent().resolve(f)) > 50, f);
         }
     }
@@ -86,7 +88,11 @@ class ReportWriterTest {
         assertTrue(html.contains("needs a segmentation task") && html.contains("loss diverged: NaN (epoch 3)"), html);
         assertTrue(html.contains("0.1.0+code0") && html.contains("commit 0123456789abcdef") && html.contains("Test CPU @ 2.0GHz"), html);
         assertTrue(html.contains("kdbench run experiments/fake.yaml") && html.contains("kdbench report " + dir), html);
-        assertTrue(html.contains("Nemenyi CD = 2.34"), html); // q(k=3) = 2.343 times sqrt(3 * 4 / (6 * 2)) = 1
+        // 3 methods on 2 datasets: too few blocks for either metric, said once
+        assertTrue(html.contains("<p class=\"note\">No diagram for ") && html.contains("auroc (2 datasets, 3 methods)")
+                && html.contains("accuracy (2 datasets, 3 methods)") && html.contains(": a Friedman test with the Nemenyi CD "
+                + "needs at least 5 datasets as blocks and 3 methods (not upper bounds) scored on every one of them, or, on "
+                + "one dataset, 5 seeds shared by 3 methods."), html);
     }
     /** kd stores a teacher and a selection; student did not learn on seed 2; prior is a floor. */
     static FakeCells learningSample() {

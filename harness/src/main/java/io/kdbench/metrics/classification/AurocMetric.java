@@ -8,6 +8,7 @@ import io.kdbench.api.Task;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.metrics.Cases;
+import io.kdbench.stats.Bounds;
 import io.kdbench.metrics.Results;
 
 import java.util.LinkedHashMap;
@@ -40,6 +41,11 @@ public class AurocMetric implements Metric {
         return weighted
                 ? "AUROC, one-vs-rest (or per label) averaged with weights = number of positives; ties count 1/2"
                 : "AUROC, binary on p(class 1), else one-vs-rest (or per label) macro mean; ties count 1/2";
+    }
+
+    @Override
+    public Bounds bounds() {
+        return Bounds.UNIT;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.kdbench.api.Task;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.metrics.Cases;
+import io.kdbench.stats.Bounds;
 import io.kdbench.metrics.Results;
 
 import java.util.List;
@@ -39,6 +40,11 @@ public abstract class ConfusionMetric implements Metric {
     @Override
     public String summary() {
         return summary;
+    }
+
+    @Override
+    public Bounds bounds() {
+        return Bounds.UNIT;
     }
 
     @Override

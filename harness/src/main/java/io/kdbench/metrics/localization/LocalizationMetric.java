@@ -7,6 +7,7 @@ import io.kdbench.api.MetricResult;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.metrics.Cases;
+import io.kdbench.stats.Bounds;
 import io.kdbench.metrics.Results;
 
 import java.util.LinkedHashMap;
@@ -34,6 +35,11 @@ public abstract class LocalizationMetric implements Metric {
     @Override
     public String summary() {
         return score.summary();
+    }
+
+    @Override
+    public Bounds bounds() {
+        return Bounds.UNIT;
     }
 
     @Override

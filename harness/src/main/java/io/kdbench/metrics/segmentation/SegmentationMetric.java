@@ -8,6 +8,7 @@ import io.kdbench.data.LabelMap;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.metrics.Cases;
+import io.kdbench.stats.Bounds;
 
 import java.util.List;
 
@@ -30,6 +31,17 @@ public abstract class SegmentationMetric implements Metric {
     @Override
     public String summary() {
         return score.summary() + "; per class over cases, then the mean over foreground classes";
+    }
+
+    @Override
+    public Bounds bounds() {
+        return score.isDistance() ? Bounds.NON_NEGATIVE : Bounds.UNIT;
+    }
+
+    /** Distances are in the spacing's unit, millimetres. */
+    @Override
+    public String unit() {
+        return score.isDistance() ? "mm" : "";
     }
 
     @Override

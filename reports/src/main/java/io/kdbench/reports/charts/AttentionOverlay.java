@@ -8,6 +8,7 @@ import org.jfree.chart.ui.Drawable;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -21,6 +22,10 @@ import java.util.List;
 public final class AttentionOverlay implements Drawable {
     public static final int PANEL = 180;
     private static final int CAPTION = 18;
+    /** The key under the panels: the colour bar of the attention and the ROI outline. */
+    private static final int KEY = 40;
+    private static final int BAR_WIDTH = 160;
+    private static final Color ROI = new Color(40, 230, 60);
 
     /** One case: its sample (image and ROI) and the stored map. */
     public record Panel(Sample sample, StoredAttention.Map2d map) {
@@ -33,11 +38,11 @@ public final class AttentionOverlay implements Drawable {
     }
 
     public int width() {
-        return panels.size() * (PANEL + 10) + 10;
+        return Math.max(560, panels.size() * (PANEL + 10) + 10); // room for the key
     }
 
     public int height() {
-        return PANEL + CAPTION + 10;
+        return PANEL + CAPTION + 10 + KEY;
     }
 
     @Override
@@ -52,6 +57,39 @@ public final class AttentionOverlay implements Drawable {
             g.setColor(Color.DARK_GRAY);
             g.drawString(p.map().caseId(), x, y + PANEL + 14);
         }
+        drawKey(g, area.getX() + 10, area.getY() + 5 + PANEL + CAPTION + 6);
+    }
+
+    /** The colour bar (attention from each map's minimum to its maximum, over a mid-grey pixel) and the ROI outline. */
+    private static void drawKey(Graphics2D g, double x, double y) {
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(Color.DARK_GRAY);
+        String low = "attention: min of map";
+        g.drawString(low, (float) x, (float) y + 12);
+        double barX = x + fm.stringWidth(low) + 6;
+        for (int i = 0; i < BAR_WIDTH; i++) {
+            g.setColor(new Color(composite(0.5f, i / (float) (BAR_WIDTH - 1))));
+            g.fill(new Rectangle2D.Double(barX + i, y + 2, 1.2, 12));
+        }
+        g.setColor(Color.GRAY);
+        g.draw(new Rectangle2D.Double(barX, y + 2, BAR_WIDTH, 12));
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("max", (float) (barX + BAR_WIDTH + 6), (float) y + 12);
+        double roiX = barX + BAR_WIDTH + 6 + fm.stringWidth("max") + 24;
+        g.setColor(ROI);
+        g.setStroke(new java.awt.BasicStroke(2f));
+        g.draw(new Rectangle2D.Double(roiX, y + 2, 18, 12));
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("region of interest (outline)", (float) (roiX + 24), (float) y + 12);
+        g.drawString("each map scaled to its own range; opacity of red = attention", (float) x, (float) y + 30);
+    }
+
+    /** The RGB of attention {@code heat} (0..1) over an image value {@code grey} (0..1). */
+    static int composite(float grey, float heat) {
+        float a = 0.6f * heat;
+        int r = Math.round(255 * ((1 - a) * grey + a));
+        int gb = Math.round(255 * (1 - a) * grey);
+        return (r << 16) | (gb << 8) | gb;
     }
 
     /** The composite at the map's resolution. */
@@ -67,16 +105,8 @@ public final class AttentionOverlay implements Drawable {
         for (int yy = 0; yy < h; yy++) {
             for (int xx = 0; xx < w; xx++) {
                 int i = yy * w + xx;
-                float a = 0.6f * heat[i];
-                int r = Math.round(255 * ((1 - a) * grey[i] + a));
-                int gr = Math.round(255 * (1 - a) * grey[i]);
-                int b = gr;
-                if (roi != null && roi.height() == h && roi.width() == w && onBoundary(roi, yy, xx)) {
-                    r = 40;
-                    gr = 230;
-                    b = 60;
-                }
-                out.setRGB(xx, yy, (r << 16) | (gr << 8) | b);
+                boolean outline = roi != null && roi.height() == h && roi.width() == w && onBoundary(roi, yy, xx);
+                out.setRGB(xx, yy, outline ? ROI.getRGB() & 0xFFFFFF : composite(grey[i], heat[i]));
             }
         }
         return out;

@@ -1,7 +1,13 @@
 package io.kdbench.reports.charts;
 
 import io.kdbench.store.AtomicFiles;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.jfree.chart.ui.Drawable;
 import org.w3c.dom.Document;
 
@@ -21,7 +27,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Writes one drawing (a JFreeChart or a hand-drawn figure) as {@code <name>.png} and {@code <name>.svg}, atomically. */
+/**
+ * Writes one drawing (a JFreeChart or a hand-drawn figure) as {@code <name>.png}, {@code <name>.svg} and
+ * {@code <name>.pdf}, atomically. The PDF is vector (PDFBox through its Graphics2D bridge), one page the size of the
+ * figure in points, for {@code \includegraphics}.
+ */
 public final class ChartFiles {
     /** PNGs are drawn at twice the layout size so they stay sharp on high-density screens. */
     static final int PNG_SCALE = 2;
@@ -39,6 +49,28 @@ public final class ChartFiles {
     public static void write(Path dir, Chart chart) throws IOException {
         AtomicFiles.write(dir.resolve(chart.file(ChartFormat.PNG)), png(chart));
         AtomicFiles.write(dir.resolve(chart.file(ChartFormat.SVG)), svg(chart));
+        AtomicFiles.write(dir.resolve(chart.file(ChartFormat.PDF)), pdf(chart));
+    }
+
+    static byte[] pdf(Chart chart) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(chart.width(), chart.height()));
+            document.addPage(page);
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(document, chart.width(), chart.height());
+            try {
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                chart.drawing().draw(g, new Rectangle2D.Double(0, 0, chart.width(), chart.height()));
+            } finally {
+                g.dispose();
+            }
+            PDFormXObject form = g.getXFormObject();
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawForm(form);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     static byte[] png(Chart chart) throws IOException {

@@ -1,9 +1,10 @@
 package io.kdbench.reports.charts;
 
-/** The files each chart is written as: PNG for the page, SVG for papers. */
+/** The files each chart is written as: PNG for the page, SVG and PDF (both vector) for papers. */
 public enum ChartFormat {
     PNG("png"),
-    SVG("svg");
+    SVG("svg"),
+    PDF("pdf");
 
     private final String extension;
 

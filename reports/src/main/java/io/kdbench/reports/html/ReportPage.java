@@ -103,7 +103,9 @@ public final class ReportPage {
                 sb.append("<figure><img src=\"charts/").append(esc(f.name())).append(".png\" alt=\"").append(esc(f.caption()))
                         .append("\" style=\"width:").append(f.width()).append("px\">")
                         .append("<figcaption>").append(esc(f.caption())).append(" · <a href=\"charts/").append(esc(f.name()))
-                        .append(".svg\">SVG</a> · <a href=\"charts/").append(esc(f.name())).append(".png\">PNG</a></figcaption></figure>\n");
+                        .append(".pdf\">PDF</a> · <a href=\"charts/").append(esc(f.name()))
+                        .append(".svg\">SVG</a> · <a href=\"charts/").append(esc(f.name())).append(".png\">PNG</a> · <code>")
+                        .append(esc(f.name())).append("</code></figcaption></figure>\n");
             }
             sb.append("</section>\n");
         }
@@ -117,7 +119,9 @@ public final class ReportPage {
 
     private void leaderboard(StringBuilder sb) {
         sb.append("<p>Each value is the mean ± sample standard deviation over seeds of the cell's headline value, ")
-                .append("with the 95% Student t interval of the mean, the seeds used, and the cases summed over seeds ")
+                .append("with the 95% Student t interval of the mean (cut at the metric's range, e.g. [0, 1] for Dice and AUROC, ")
+                .append("[0, ∞) for distances in mm: the true mean lies inside it, so the cut keeps the interval's coverage), ")
+                .append("the seeds used, and the cases summed over seeds ")
                 .append("(<code>n_valid</code> defined of all, <code>n_penalised</code> given the penalty value). ")
                 .append("<strong>Bold ▲</strong> marks a method significantly better than the runner-up ")
                 .append("(two-sided paired t-test over shared seeds, p &lt; 0.05), only among competitors that learned ")
@@ -135,12 +139,13 @@ public final class ReportPage {
             if (methods.isEmpty()) {
                 continue;
             }
-            List<String> metrics = board.metricsOn(d);
+            List<String> metrics = board.definedMetricsOn(d);
             sb.append("<h3>").append(esc(d)).append("</h3>\n<table class=\"board\"><thead><tr><th>method</th>");
             for (String metric : metrics) {
-                sb.append("<th>").append(esc(metric)).append(board.directions().higherIsBetter(metric) ? " ↑" : " ↓").append("</th>");
+                sb.append("<th>").append(esc(board.directions().withUnit(metric)))
+                        .append(board.directions().higherIsBetter(metric) ? " ↑" : " ↓").append("</th>");
             }
-            sb.append("<th>parameters</th><th>train s</th><th>learned</th></tr></thead><tbody>\n");
+            sb.append("<th>parameters</th><th>train time (s)</th><th>learned</th></tr></thead><tbody>\n");
             for (String m : methods) {
                 RowLearning learning = board.learning(m, d);
                 sb.append(learning.evidence() ? "<tr>" : "<tr class=\"not-learned\">").append("<td>").append(esc(m));
@@ -164,10 +169,14 @@ public final class ReportPage {
                         .append(esc(learning.column())).append("</td></tr>\n");
             }
             sb.append("</tbody></table>\n");
+            if (!board.undefinedMetricsOn(d).isEmpty()) {
+                sb.append("<p class=\"note\">Left out, no defined value on this dataset: ")
+                        .append(esc(String.join(", ", board.undefinedMetricsOn(d)))).append(".</p>\n");
+            }
         }
         sb.append("<p>Download: <a href=\"leaderboard.md\">Markdown</a> · <a href=\"leaderboard.tex\">LaTeX (booktabs)</a> · ")
                 .append("<a href=\"per_seed.csv\">per_seed.csv</a> · <a href=\"per_case.csv\">per_case.csv</a> · ")
-                .append("<a href=\"learning.csv\">learning.csv</a></p>\n");
+                .append("<a href=\"learning.csv\">learning.csv</a> · <a href=\"intervals.csv\">intervals.csv</a></p>\n");
     }
 
     private static String valueCell(Leaderboard.Entry e, boolean best, OptionalDouble paper) {
@@ -176,6 +185,12 @@ public final class ReportPage {
         }
         StringBuilder sb = new StringBuilder("<td class=\"num").append(best ? " best" : "").append("\">");
         int n = e.values().length;
+        if (n == 0) { // undefined on every seed: nothing else to say about it
+            sb.append("NaN<br><small>undefined on ").append(e.nanSeeds()).append(e.nanSeeds() == 1 ? " seed" : " seeds")
+                    .append("</small>");
+            paper.ifPresent(p -> sb.append("<br><small class=\"paper\">paper ").append(Cells.num(p)).append("</small>"));
+            return sb.append("</td>").toString();
+        }
         String main = n == 0 ? "NaN" : n == 1 ? Cells.num(e.mean()) : Cells.num(e.mean()) + " ± " + Cells.num(e.sd());
         sb.append(best ? "<strong>" + main + " ▲</strong>" : main);
         Interval ci = e.ci();

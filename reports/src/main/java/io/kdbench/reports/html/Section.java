@@ -9,7 +9,7 @@ public enum Section {
     REPORTED("reported", "Reported vs reproduced"),
     PER_METRIC("per-metric", "Per-seed values and intervals"),
     CRITICAL_DIFFERENCE("critical-difference", "Critical-difference diagrams"),
-    TRAINING("training", "Training-loss curves"),
+    TRAINING("training", "Training curves"),
     ATTENTION("attention", "Attention maps"),
     COST("cost", "Accuracy against cost"),
     CLIENTS("clients", "Federated clients"),

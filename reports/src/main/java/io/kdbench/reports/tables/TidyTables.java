@@ -2,6 +2,10 @@ package io.kdbench.reports.tables;
 
 import io.kdbench.api.MetricResult;
 import io.kdbench.learning.LearningVerdict;
+import io.kdbench.reports.Leaderboard;
+import io.kdbench.stats.Bounds;
+import io.kdbench.stats.Interval;
+import io.kdbench.stats.MeanInterval;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 
@@ -15,12 +19,15 @@ import java.util.Objects;
  * Long ("tidy") tables for pandas and R: one row per observation, one column per variable.
  * {@code per_seed.csv}: every aggregate value of every scored cell with its case counts;
  * {@code per_case.csv}: every per-case value, challengeR's (task, case, algorithm, value) shape plus seed and class;
- * {@code learning.csv}: every scored cell's role and learning verdict with the numbers that decided it.
+ * {@code learning.csv}: every scored cell's role and learning verdict with the numbers that decided it;
+ * {@code intervals.csv}: every leaderboard value with the interval the tables and charts show, and the metric's range.
  */
 public final class TidyTables {
     public static final String PER_SEED = "per_seed.csv";
     public static final String PER_CASE = "per_case.csv";
     public static final String LEARNING = "learning.csv";
+    public static final String INTERVALS = "intervals.csv";
+    static final String INTERVALS_HEADER = "method,dataset,metric,unit,n_seeds,mean,sd,lower,upper,range_lower,range_upper,interval";
     static final String PER_SEED_HEADER = "method,dataset,seed,metric,class,value,n_valid,n_penalised,n_cases";
     static final String PER_CASE_HEADER = "method,dataset,seed,metric,case,class,value";
     static final String LEARNING_HEADER =
@@ -75,6 +82,33 @@ public final class TidyTables {
                     .append(num(v.priorEntropy())).append('\n');
         }
         return sb.toString();
+    }
+
+    /** One line per leaderboard entry, in the leaderboard's order (experiment order); infinite range ends as Inf/-Inf. */
+    public static String intervals(Leaderboard board) {
+        StringBuilder sb = new StringBuilder(INTERVALS_HEADER).append('\n');
+        for (String d : board.datasets()) {
+            for (String m : board.methodsOn(d)) {
+                for (String metric : board.metricsOn(d)) {
+                    Leaderboard.Entry e = board.entry(m, d, metric);
+                    if (e == null) {
+                        continue;
+                    }
+                    Interval ci = e.ci();
+                    Bounds b = e.bounds();
+                    sb.append(field(m)).append(',').append(field(d)).append(',').append(field(metric)).append(',')
+                            .append(field(board.directions().unit(metric))).append(',').append(e.values().length).append(',')
+                            .append(num(e.mean())).append(',').append(num(e.sd())).append(',').append(num(ci.lower())).append(',')
+                            .append(num(ci.upper())).append(',').append(end(b.lower())).append(',').append(end(b.upper()))
+                            .append(',').append(field(MeanInterval.describe(b))).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String end(double v) {
+        return Double.isInfinite(v) ? (v > 0 ? "Inf" : "-Inf") : Double.toString(v);
     }
 
     private static String lower(Enum<?> e) {

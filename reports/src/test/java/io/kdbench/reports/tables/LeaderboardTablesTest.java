@@ -25,14 +25,18 @@ class LeaderboardTablesTest {
         // mean 2.1, sd 0.1, CI 2.1 -+ 4.302653 * 0.1 / sqrt 3 = [1.852, 2.348]
         assertTrue(md.contains("| kd | **2.100 ± 0.100 [1.852, 2.348]** (paper 1.900) | yes |"), md);
         assertTrue(md.contains("| base | 5.133 ± 0.153 [4.754, 5.513] | yes |"), md);
-        assertTrue(md.contains("| method | hd95[monai] | learned |\n| --- | --- | --- |"), md);
+        assertTrue(md.contains("| method | hd95[monai] ↓ | learned |\n| --- | --- | --- |"), md);
     }
 
     @Test
     void latexIsBooktabsWithEscapedNames() {
         String tex = LeaderboardTables.render(BOARD, Reported.NONE, TableFormat.LATEX);
-        assertTrue(tex.contains("\\toprule\nmethod & hd95{[}monai{]} & learned \\\\\n\\midrule\n"), tex);
-        assertTrue(tex.contains("kd & \\textbf{2.100 $\\pm$ 0.100 [1.852, 2.348]} & yes \\\\"), tex);
+        assertTrue(tex.contains("\\toprule\nmethod & \\begin{tabular}[t]{@{}c@{}}hd95{[}monai{]}\\\\ $\\downarrow$\\end{tabular} "
+                + "& learned \\\\\n\\midrule\n"), tex);
+        // mean ± sd on the first line, the interval smaller on the second
+        assertTrue(tex.contains("kd & \\begin{tabular}[t]{@{}r@{}}\\textbf{2.100 $\\pm$ 0.100}\\\\ \\scriptsize [1.852, 2.348]"
+                + "\\end{tabular} & yes \\\\"), tex);
+        assertTrue(tex.contains("\\resizebox{\\ifdim\\width>\\textwidth\\textwidth\\else\\width\\fi}{!}{%"), tex);
         assertTrue(tex.contains("\\bottomrule"), tex);
         assertEquals("a\\_b \\& c\\%", LeaderboardTables.tex("a_b & c%"));
     }
