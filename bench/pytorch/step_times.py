@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
 """PyTorch reference for bench/step-table: the networks of io.kdbench.bench.StepNetwork rebuilt layer for layer,
-with the same batch, loss and optimiser (AdamW after clipping the gradients' global norm to 1), timed one thread.
+with the same batch, loss and optimiser (AdamW after clipping the gradients' global norm to 1), timed on one thread.
 
-  step_times.py --expect NAME=COUNT ... [--check-only] [--out FILE] [--networks NAME ...]
+  step_times.py --expect NAME=COUNT ... [--compare DIR] [--check-only] [--out FILE]
 
-Checks first that every network's parameter count equals kdbench's (--expect, from PrintStepNetworks) and exits 3
-naming the difference if not. Then times each network in its own process (so each has its own peak RSS): training
-steps (forward, backward, clipping, AdamW) and inference batches, after a warm-up, and writes min / median ms and the
-process's peak RSS (VmHWM) as JSON.
+First checks that every network's parameter count equals kdbench's (--expect, printed by PrintStepNetworks) and,
+with --compare, that loaded with kdbench's weights (PrintStepNetworks --dump DIR) each network computes kdbench's
+outputs and loss on kdbench's inputs; exits 3 naming the difference if not. Then times each network in its own
+process (so each has its own peak RSS): training steps (forward, backward, clipping, AdamW) and inference batches,
+after a warm-up, and writes min / median ms and the process's peak RSS (VmHWM) as JSON.
 """
 import argparse
 import json
 import math
 import os
-import resource
+import re
 import statistics
 import subprocess
 import sys
@@ -27,12 +28,13 @@ NETWORKS = {
     # VitStudent defaults (width 32, depth 2, heads 4, mlp_ratio 2) with quick.yaml's conv stem, patch 8;
     # cxr-report: 1 channel, 4 findings (multi-label), 32 px
     "VIT_QUICK": dict(kind="vit", channels=1, side=32, classes=4, patch=8, width=32, depth=2, heads=4, mlp_ratio=2,
-                      batch=64, lr=0.004),
+                      batch=64, inference_batch=64, lr=0.004),
     # paper.yaml: 64 px, width 64, 4 blocks, 4 heads
     "VIT_PAPER": dict(kind="vit", channels=1, side=64, classes=4, patch=8, width=64, depth=4, heads=4, mlp_ratio=2,
-                      batch=64, lr=0.002),
-    # osmd-rgb-only: widths 8/16/32, learned pooling (quick.yaml), rgbd-incomplete: 3 channels, 3 classes, 32 px
-    "CNN_OSMD": dict(kind="cnn", channels=3, side=32, classes=3, widths=(8, 16, 32), batch=32, lr=0.004),
+                      batch=64, inference_batch=64, lr=0.002),
+    # osmd-rgb-only: widths 8/16/32, learned pooling (quick.yaml); rgbd-incomplete: 3 channels, 3 classes, 32 px
+    "CNN_OSMD": dict(kind="cnn", channels=3, side=32, classes=3, widths=(8, 16, 32), batch=32, inference_batch=32,
+                     lr=0.004),
     # seg-supervised on fetal-us: width 8, 3 levels, 4 labelled images a step, inference batch 8, 3 classes
     "UNET_2D": dict(kind="unet", channels=1, spatial=(48, 48), classes=3, width=8, levels=3, batch=4,
                     inference_batch=8, lr=0.005),
@@ -42,20 +44,20 @@ NETWORKS = {
 }
 WEIGHT_DECAY = 1e-4  # Recipe.defaults
 CLIP_NORM = 1.0
+# ND4J's layer norm and standardize (its group norm here) divide by the plain standard deviation; PyTorch's default
+# epsilon of 1e-5 changes the ViTs' attention maps by up to 1e-2, this one by nothing measurable
+NORM_EPS = 1e-12
 SEED = 1
 
 
 def build(name):
-    """The module, a training-step function and an inference function over fixed random inputs."""
+    """The PyTorch twin: (model, loss(x, y), predict(x)); predict returns kdbench's inference outputs by name."""
     import torch
     import torch.nn.functional as F
     from torch import nn
 
     spec = NETWORKS[name]
     torch.manual_seed(SEED)
-
-    def conv_stage(cin, cout):
-        return nn.Conv2d(cin, cout, 3, padding=1)
 
     class CnnEncoder(nn.Module):
         """CnnEncoder: stages of 3x3 conv, group norm without affine (4 groups where 4 divides), ReLU, 2x max pool."""
@@ -64,13 +66,13 @@ def build(name):
             super().__init__()
             self.convs = nn.ModuleList()
             for w in widths:
-                self.convs.append(conv_stage(cin, w))
+                self.convs.append(nn.Conv2d(cin, w, 3, padding=1))
                 cin = w
 
         def forward(self, x):
             for conv in self.convs:
                 c = conv.out_channels
-                x = F.max_pool2d(F.relu(F.group_norm(conv(x), 4 if c % 4 == 0 else 1)), 2)
+                x = F.max_pool2d(F.relu(F.group_norm(conv(x), 4 if c % 4 == 0 else 1, eps=NORM_EPS)), 2)
             return x
 
     def gelu(x):
@@ -99,7 +101,7 @@ def build(name):
     class Block(nn.Module):
         def __init__(self, d, heads, mlp_ratio):
             super().__init__()
-            self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
+            self.ln1, self.ln2 = nn.LayerNorm(d, eps=NORM_EPS), nn.LayerNorm(d, eps=NORM_EPS)
             self.attn = Attention(d, heads)
             self.fc1, self.fc2 = nn.Linear(d, d * mlp_ratio), nn.Linear(d * mlp_ratio, d)
 
@@ -121,7 +123,7 @@ def build(name):
             self.cls = nn.Parameter(torch.zeros(1, 1, d))
             self.pos = nn.Parameter(torch.randn(self.tokens, d) * 0.02)
             self.blocks = nn.ModuleList(Block(d, s["heads"], s["mlp_ratio"]) for _ in range(s["depth"]))
-            self.ln_final = nn.LayerNorm(d)
+            self.ln_final = nn.LayerNorm(d, eps=NORM_EPS)
             self.head = nn.Linear(d, s["classes"])
 
         def forward(self, images):
@@ -164,7 +166,7 @@ def build(name):
             for l in range(self.levels):
                 self.enc.append(nn.ModuleList([conv(cin, ch[l], 3, padding=1), conv(ch[l], ch[l], 3, padding=1)]))
                 cin = ch[l]
-            self.dec = nn.ModuleList()
+            self.dec = nn.ModuleList()  # coarsest first
             for l in range(self.levels - 2, -1, -1):
                 self.dec.append(nn.ModuleList([conv(ch[l + 1] + ch[l], ch[l], 3, padding=1),
                                                conv(ch[l], ch[l], 3, padding=1)]))
@@ -187,69 +189,127 @@ def build(name):
                 x = self.block(torch.cat([up, skips[l]], 1), self.dec[i])
             return self.out(x)
 
-    def cross_entropy(logits, one_hot):
-        return -(one_hot * F.log_softmax(logits, 1)).sum(1).mean()
-
     def dice_ce(logits, one_hot, classes):
         """SegmentationLosses.diceCe: 0.5 (soft Dice over each sample's voxels, smooth 1, + voxel CE)."""
-        rows = logits.movedim(1, -1).reshape(-1, classes)
-        logp = F.log_softmax(rows, 1)
-        target_rows = one_hot.reshape(-1, classes)
-        ce = -(target_rows * logp).sum(1).mean()
+        logp = F.log_softmax(logits.movedim(1, -1).reshape(-1, classes), 1)
+        ce = -(one_hot.reshape(-1, classes) * logp).sum(1).mean()
         p = logp.exp().reshape(one_hot.shape)
-        inter = (p * one_hot).sum(1)
-        dice = (1 - (2 * inter + 1) / (p.sum(1) + one_hot.sum(1) + 1)).mean()
+        dice = (1 - (2 * (p * one_hot).sum(1) + 1) / (p.sum(1) + one_hot.sum(1) + 1)).mean()
         return 0.5 * (dice + ce)
 
     kind = spec["kind"]
-    batch = spec["batch"]
     if kind == "vit":
         model = Vit(spec)
-        x = torch.randn(batch, spec["channels"], spec["side"], spec["side"])
-        y = (torch.rand(batch, spec["classes"]) < 0.5).float()
-        loss_of = lambda: F.binary_cross_entropy_with_logits(model(x)[0], y)
-        x_inf = torch.randn(batch, spec["channels"], spec["side"], spec["side"])
 
-        def infer():
+        def loss(x, y):
+            return F.binary_cross_entropy_with_logits(model(x)[0], y)
+
+        def predict(x):
             # the attention maps are outputs of kdbench's inference too (its attention readout)
-            logits, maps = model(x_inf)
-            return torch.sigmoid(logits), maps
+            logits, maps = model(x)
+            return {"probs": torch.sigmoid(logits), **{f"vit_attn{i}": m for i, m in enumerate(maps)}}
     elif kind == "cnn":
         model = Cnn(spec)
-        x = torch.randn(batch, spec["channels"], spec["side"], spec["side"])
-        y = F.one_hot(torch.randint(spec["classes"], (batch,)), spec["classes"]).float()
-        loss_of = lambda: cross_entropy(model(x), y)
-        x_inf = torch.randn(batch, spec["channels"], spec["side"], spec["side"])
-        infer = lambda: torch.softmax(model(x_inf), 1)
+
+        def loss(x, y):
+            return -(y * F.log_softmax(model(x), 1)).sum(1).mean()
+
+        def predict(x):
+            return {"probs": torch.softmax(model(x), 1)}
     else:
         model = UNet(spec)
-        voxels = math.prod(spec["spatial"])
-        x = torch.randn(batch, spec["channels"], *spec["spatial"])
-        y = F.one_hot(torch.randint(spec["classes"], (batch, voxels)), spec["classes"]).float()
-        loss_of = lambda: dice_ce(model(x), y, spec["classes"])
-        x_inf = torch.randn(spec["inference_batch"], spec["channels"], *spec["spatial"])
-        infer = lambda: model(x_inf)
 
-    params = list(model.parameters())
-    optimiser = torch.optim.AdamW(params, lr=spec["lr"], betas=(0.9, 0.999), eps=1e-8, weight_decay=WEIGHT_DECAY)
+        def loss(x, y):
+            return dice_ce(model(x), y, spec["classes"])
 
-    def step():
-        optimiser.zero_grad(set_to_none=True)
-        loss = loss_of()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, CLIP_NORM)
-        optimiser.step()
-        return loss.item()
+        def predict(x):
+            return {"s_logits": model(x)}
+    return model, loss, predict
 
-    def inference():
-        with torch.inference_mode():
-            return infer()
 
-    return model, step, inference
+def random_inputs(spec):
+    """A training batch (x, y) and an inference batch x of the row's shapes, seeded."""
+    import torch
+    import torch.nn.functional as F
+    torch.manual_seed(SEED)
+    k = spec["classes"]
+    shape = (spec["channels"], *spec["spatial"]) if "spatial" in spec else (spec["channels"], spec["side"], spec["side"])
+    x, x_inference = torch.randn(spec["batch"], *shape), torch.randn(spec["inference_batch"], *shape)
+    if spec["kind"] == "vit":
+        y = (torch.rand(spec["batch"], k) < 0.5).float()
+    elif spec["kind"] == "cnn":
+        y = F.one_hot(torch.randint(k, (spec["batch"],)), k).float()
+    else:
+        y = F.one_hot(torch.randint(k, (spec["batch"], math.prod(spec["spatial"]))), k).float()
+    return x, y, x_inference
 
 
 def parameter_count(model):
     return sum(p.numel() for p in model.parameters())
+
+
+def twin_parameter(spec, name):
+    """The twin's state_dict key of kdbench's variable `name` (e.g. vit_block0_q_W -> blocks.0.attn.q.weight)."""
+    part = {"W": "weight", "b": "bias", "g": "weight", "beta": "bias"}
+    if spec["kind"] == "unet":
+        m = re.fullmatch(r"s_(enc|dec)(\d)_c(\d)_(W|b)", name)
+        if m:
+            level = int(m[2]) if m[1] == "enc" else spec["levels"] - 2 - int(m[2])
+            return f"{m[1]}.{level}.{int(m[3]) - 1}.{part[m[4]]}"
+        return f"out.{part[re.fullmatch(r's_dec_out_(W|b)', name)[1]]}"
+    rules = [(r"vit_(cls|pos)", "{0}"), (r"vit_stem_s(\d)_(W|b)", "stem.convs.{0}.{1}"),
+             (r"vit_block(\d)_(q|k|v|proj)_(W|b)", "blocks.{0}.attn.{1}.{2}"),
+             (r"vit_block(\d)_(fc1|fc2|ln1|ln2)_(W|b|g|beta)", "blocks.{0}.{1}.{2}"),
+             (r"vit_ln_final_(g|beta)", "ln_final.{0}"), (r"head_(W|b)", "head.{0}"),
+             (r"enc_image_s(\d)_(W|b)", "encoder.convs.{0}.{1}"), (r"enc_image_pool_(W|b)", "pool.{0}")]
+    for pattern, key in rules:
+        m = re.fullmatch(pattern, name)
+        if m:
+            return key.format(*(part.get(g, g) for g in m.groups()))
+    raise KeyError(f"no PyTorch parameter for kdbench's {name}")
+
+
+def compare(name, folder):
+    """Loads kdbench's weights into the twin and returns the differences of outputs and loss (empty if none)."""
+    import numpy as np
+    import torch
+    arrays, kdbench_loss = {}, None
+    with open(os.path.join(folder, "index.tsv")) as f:
+        for line in f:
+            key, value = line.rstrip("\n").split("\t")
+            if key == "loss":
+                kdbench_loss = float(value)
+                continue
+            shape = [int(s) for s in value.split(",")] if value else []
+            raw = np.fromfile(os.path.join(folder, key + ".f32"), dtype="<f4")
+            arrays[key] = torch.from_numpy(raw.reshape(shape))
+    spec = NETWORKS[name]
+    model, loss, predict = build(name)
+    state = model.state_dict()
+    for key, w in arrays.items():
+        if not key.startswith("weight."):
+            continue
+        target = twin_parameter(spec, key[len("weight."):])
+        if w.dim() >= 4:  # kernels [k, k(, k), in, out] -> [out, in, k, k(, k)]
+            w = w.permute(w.dim() - 1, w.dim() - 2, *range(w.dim() - 2))
+        elif w.dim() == 2 and w.shape[0] != 1:  # dense [in, out] -> [out, in]
+            w = w.t()
+        state[target] = w.reshape(state[target].shape).clone()
+    model.load_state_dict(state)
+    inputs = [v for k, v in arrays.items() if k.startswith("inference.")]
+    training = {k.split(".", 1)[1]: v for k, v in arrays.items() if k.startswith("training.")}
+    x, y = (training[k] for k in {"vit": ("input", "targets"), "cnn": ("image", "targets"),
+                                   "unet": ("xl", "yl")}[spec["kind"]])
+    problems = []
+    with torch.no_grad():
+        for out, value in predict(inputs[0]).items():
+            diff = (value - arrays["output." + out]).abs().max().item()
+            if not diff < 1e-3:
+                problems.append(f"{name}: output {out} differs by up to {diff:.2e}")
+        twin_loss = loss(x, y).item()
+    if not abs(twin_loss - kdbench_loss) < 1e-4 * max(1.0, abs(kdbench_loss)):
+        problems.append(f"{name}: loss kdbench {kdbench_loss:.6f}, PyTorch {twin_loss:.6f}")
+    return problems
 
 
 def timed(fn, warmup_s, measure_s, min_calls):
@@ -270,14 +330,11 @@ def timed(fn, warmup_s, measure_s, min_calls):
 def peak_rss_kb():
     """This process's peak resident memory: VmHWM, as kdbench's forks record it. (ru_maxrss would do, but after
     fork and exec it starts from the parent's RSS, which here holds torch and every network.)"""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return -1
 
 
 def cpu_capability(torch):
@@ -292,7 +349,24 @@ def child(name, a):
     """Times one network in this process and prints one JSON line."""
     import torch
     torch.set_num_threads(1)
-    model, step, inference = build(name)
+    spec = NETWORKS[name]
+    model, loss, predict = build(name)
+    x, y, x_inference = random_inputs(spec)
+    params = list(model.parameters())
+    optimiser = torch.optim.AdamW(params, lr=spec["lr"], betas=(0.9, 0.999), eps=1e-8, weight_decay=WEIGHT_DECAY)
+
+    def step():  # as kdbench's Fitter: loss, gradients, global-norm clipping, AdamW
+        optimiser.zero_grad(set_to_none=True)
+        value = loss(x, y)
+        value.backward()
+        torch.nn.utils.clip_grad_norm_(params, CLIP_NORM)
+        optimiser.step()
+        return value.item()
+
+    def inference():
+        with torch.inference_mode():
+            return predict(x_inference)
+
     steps = timed(step, a.warmup_seconds, a.measure_seconds, 5)
     step_rss_kb = peak_rss_kb()
     model.eval()
@@ -309,7 +383,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--expect", nargs="*", default=[], metavar="NAME=COUNT",
                     help="kdbench's parameter count of each network to time")
-    ap.add_argument("--check-only", action="store_true", help="check the parameter counts and exit")
+    ap.add_argument("--compare", metavar="DIR", help="kdbench's weights, inputs and outputs (PrintStepNetworks --dump)")
+    ap.add_argument("--check-only", action="store_true", help="check parameter counts (and outputs) and exit")
     ap.add_argument("--out", help="write the results here as JSON (default: stdout)")
     # the JMH benchmark's own times (TrainingStepBenchmark)
     ap.add_argument("--warmup-seconds", type=float, default=9.0, help="training steps' warm-up")
@@ -331,24 +406,26 @@ def main():
     names = list(expected) or list(NETWORKS)
 
     import torch
-    wrong = []
+    problems = []
     for name in names:
         count = parameter_count(build(name)[0])
         if name in expected and count != expected[name]:
-            wrong.append(f"  {name}: kdbench {expected[name]:,}, PyTorch {count:,}")
-    if wrong:
-        print("step_times.py: parameter counts differ, so the networks are not the same:\n" + "\n".join(wrong),
-              file=sys.stderr)
+            problems.append(f"{name}: parameters kdbench {expected[name]:,}, PyTorch {count:,}")
+        elif args.compare:
+            problems += compare(name, os.path.join(args.compare, name))
+    if problems:
+        print("step_times.py: the PyTorch networks are not kdbench's:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 3
+    checked = "parameter counts" + (", outputs and losses" if args.compare else "")
+    print(f"step_times.py: {checked} equal for {', '.join(names)}", file=sys.stderr)
     if args.check_only:
-        print(f"step_times.py: parameter counts equal for {', '.join(names)}", file=sys.stderr)
         return 0
 
     env = dict(os.environ, **ONE_THREAD)
+    times = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items() if k.endswith("_seconds")]
     results = []
     for name in names:
         print(f"step_times.py: timing {name} in PyTorch {torch.__version__} ...", file=sys.stderr)
-        times = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items() if k.endswith("_seconds")]
         out = subprocess.run([sys.executable, __file__, "--child", name, *times], env=env, check=True,
                              stdout=subprocess.PIPE, text=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
