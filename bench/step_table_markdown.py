@@ -60,7 +60,7 @@ def main():
     print()
     print(f"CPU: {cpu_model()} ({os.cpu_count()} logical CPUs); threads: kdbench OMP_NUM_THREADS="
           f"{','.join(sorted(t for t in threads if t))}, PyTorch {any_torch['torch']} set_num_threads("
-          f"{any_torch['threads']}), kernels {any_torch['cpu_capability']}; "
+          f"{any_torch['threads']}), kernels {any_torch['cpu_capability']}, BLAS {any_torch.get('blas', '?')}; "
           f"date: {datetime.date.today().isoformat()}")
 
 

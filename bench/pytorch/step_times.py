@@ -22,6 +22,9 @@ import time
 
 # Set before torch is imported in the timing process: one thread everywhere, as kdbench's cells run.
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+# Debian's python3-torch does its matrix products through libblas.so.3, the slow reference BLAS unless another is
+# chosen; the timing processes load Debian's OpenBLAS (libopenblas0-pthread) from here when it is installed.
+OPENBLAS = "/usr/lib/x86_64-linux-gnu/openblas-pthread"
 
 # name -> shape of the row (see StepNetwork.java and the methods' defaults it reads)
 NETWORKS = {
@@ -337,6 +340,16 @@ def peak_rss_kb():
     return -1
 
 
+def blas_library():
+    """The BLAS this process loaded (its file name under /usr/lib), from /proc/self/maps."""
+    with open("/proc/self/maps") as f:
+        for line in f:
+            if "libblas" in line or "libopenblas" in line:
+                path = line.split()[-1]
+                return path.replace("/usr/lib/x86_64-linux-gnu/", "")
+    return "unknown"
+
+
 def cpu_capability(torch):
     """The kernel set ATen dispatches to (DEFAULT, AVX2, AVX512), from its build report."""
     for line in torch.__config__.show().splitlines():
@@ -373,7 +386,7 @@ def child(name, a):
     inferences = timed(inference, a.inference_warmup_seconds, a.inference_measure_seconds, 5)
     print(json.dumps({
         "network": name, "parameters": parameter_count(model), "torch": torch.__version__,
-        "threads": torch.get_num_threads(), "cpu_capability": cpu_capability(torch),
+        "threads": torch.get_num_threads(), "cpu_capability": cpu_capability(torch), "blas": blas_library(),
         "step_ms": {"min": min(steps), "median": statistics.median(steps), "n": len(steps)},
         "inference_ms": {"min": min(inferences), "median": statistics.median(inferences), "n": len(inferences)},
         "peak_rss_kb": step_rss_kb}))
@@ -422,6 +435,11 @@ def main():
         return 0
 
     env = dict(os.environ, **ONE_THREAD)
+    if os.path.isdir(OPENBLAS):
+        env["LD_LIBRARY_PATH"] = OPENBLAS + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
+    else:
+        print("step_times.py: PyTorch's matrix products run on the system's libblas.so.3 (the reference BLAS unless"
+              " another is chosen); for a fair reference: apt-get install -y libopenblas0-pthread", file=sys.stderr)
     times = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items() if k.endswith("_seconds")]
     results = []
     for name in names:
