@@ -63,19 +63,19 @@ def build(name):
     torch.manual_seed(SEED)
 
     class CnnEncoder(nn.Module):
-        """CnnEncoder: stages of 3x3 conv, group norm without affine (4 groups where 4 divides), ReLU, 2x max pool."""
+        """CnnEncoder: stages of 3x3 conv of stride 2, group norm without affine (4 groups where 4 divides), ReLU."""
 
         def __init__(self, cin, widths):
             super().__init__()
             self.convs = nn.ModuleList()
             for w in widths:
-                self.convs.append(nn.Conv2d(cin, w, 3, padding=1))
+                self.convs.append(nn.Conv2d(cin, w, 3, padding=1, stride=2))
                 cin = w
 
         def forward(self, x):
             for conv in self.convs:
                 c = conv.out_channels
-                x = F.max_pool2d(F.relu(F.group_norm(conv(x), 4 if c % 4 == 0 else 1, eps=NORM_EPS)), 2)
+                x = F.relu(F.group_norm(conv(x), 4 if c % 4 == 0 else 1, eps=NORM_EPS))
             return x
 
     def gelu(x):

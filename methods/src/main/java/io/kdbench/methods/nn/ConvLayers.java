@@ -54,14 +54,29 @@ public final class ConvLayers {
 
     /** A 2-D convolution's weights, to apply to several inputs (an encoder shared between modalities). */
     public Conv2d conv2dWeights(String name, int in, int out, int k) {
-        SDVariable w = weight(name, in, out, k, false);
-        return new Conv2d(sd, w, sd.var(name + "_b", Init.zeros(out)), k);
+        return conv2dWeights(name, in, out, k, 1);
     }
 
-    /** k x k, stride 1, same-padded convolution weights; every application shares them (gradients add up). */
-    public record Conv2d(SameDiff sd, SDVariable w, SDVariable b, int k) {
+    /** The same with stride 1 or 2 (stride 2 halves an even side: padding k/2 on every side, as PyTorch's). */
+    public Conv2d conv2dWeights(String name, int in, int out, int k, int stride) {
+        SDVariable w = weight(name, in, out, k, false);
+        return new Conv2d(sd, w, sd.var(name + "_b", Init.zeros(out)), k, stride);
+    }
+
+    /** k x k convolution weights with stride 1 or 2; every application shares them (gradients add up). */
+    public record Conv2d(SameDiff sd, SDVariable w, SDVariable b, int k, int stride) {
+        public Conv2d {
+            if (stride != 1 && stride != 2) {
+                throw new IllegalArgumentException("convolution stride must be 1 or 2, got " + stride);
+            }
+        }
+
         public SDVariable apply(SDVariable x) {
-            return convolve(sd, x, w, b, k, false);
+            if (stride == 1) {
+                return convolve(sd, x, w, b, k, false);
+            }
+            return sd.cnn.conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(2).sW(2).pH(k / 2).pW(k / 2)
+                    .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
         }
     }
 

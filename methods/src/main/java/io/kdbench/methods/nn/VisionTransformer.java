@@ -23,8 +23,9 @@ public final class VisionTransformer {
         /** A linear embedding of each flattened patch (the original ViT). */
         PATCH,
         /**
-         * log2(patch) stages of 3x3 convolution, group norm, ReLU and 2x max pooling, the last of width D, each
-         * output position a token (Xiao et al. 2021, "Early convolutions help transformers see better"): the
+         * log2(patch) stages of 3x3 convolution of stride 2, group norm and ReLU, the last of width D, each
+         * output position a token (Xiao et al. 2021, "Early convolutions help transformers see better", whose stem
+         * is stride-2 3x3 convolutions with batch norm; group norm here, see {@link ConvLayers#groupNorm}): the
          * locality a ViT lacks on a few hundred training images.
          */
         CONV

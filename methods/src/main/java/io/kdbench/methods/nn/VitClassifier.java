@@ -129,6 +129,7 @@ public final class VitClassifier {
             int end = Math.min(images.size(), start + batchSize);
             int[] idx = java.util.stream.IntStream.range(start, end).toArray();
             Map<String, INDArray> out = sd.output(Map.of(INPUT, input(images, idx)), outputs);
+            io.kdbench.methods.train.OffHeapMemory.bound();
             INDArray p = out.get(probsName);
             for (int i = 0; i < idx.length; i++) {
                 probs[start + i] = p.getRow(i).toDoubleVector();

@@ -72,6 +72,7 @@ public final class Fitter {
         }
         adam.step(parameters, ordered, schedule.at(step), recipe.weightDecay(), recipe.clipNorm());
         step++;
+        OffHeapMemory.bound();
         return value;
     }
 

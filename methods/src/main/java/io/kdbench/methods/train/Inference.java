@@ -25,6 +25,7 @@ public final class Inference {
         for (int start = 0; start < sampleCount; start += batchSize) {
             int[] idx = Arrays.copyOfRange(all, start, Math.min(sampleCount, start + batchSize));
             Map<String, INDArray> out = sd.output(batches.make(idx), outputs);
+            OffHeapMemory.bound();
             for (String name : outputs) {
                 INDArray a = out.get(name);
                 for (int i = 0; i < idx.length; i++) {

@@ -73,7 +73,9 @@ public final class SegmentationModel implements TrainedModel {
     /** Class probabilities [B][S][K] for images already standardised. */
     public float[][][] probabilities(List<Image> standardised) {
         INDArray x = SegmentationTensors.input(standardised, threeD);
-        return SegmentationTensors.probabilities(sd.output(Map.of(input, x), logits).get(logits));
+        float[][][] probabilities = SegmentationTensors.probabilities(sd.output(Map.of(input, x), logits).get(logits));
+        OffHeapMemory.bound();
+        return probabilities;
     }
 
     private List<Prediction> run(List<Sample> part) {
