@@ -80,11 +80,7 @@ final class CompareCommand implements Callable<Integer> {
         StoreContents baseContents = baseline == null ? candContents : ResultsFolder.open(baseline, "--baseline ");
         Set<UnreadableCell> unreadable = new LinkedHashSet<>(baseContents.unreadable());
         unreadable.addAll(candContents.unreadable());
-        ResultsFolder.nameUnreadable(unreadable);
-        if (!unreadable.isEmpty() && !ignoreUnreadable) {
-            throw new BadInputException(unreadable.size() + (unreadable.size() == 1 ? " cell file" : " cell files")
-                    + " cannot be read (named above); rerun to replace them, or pass --ignore-unreadable to compare without them");
-        }
+        ResultsFolder.stopOnUnreadable(unreadable, ignoreUnreadable, "compare");
         List<CellRecord> cand = ResultsFolder.latest(candContents, candidate, "--candidate ");
         List<CellRecord> base = baseline == null ? cand : ResultsFolder.latest(baseContents, baseline, "--baseline ");
         RegressionGate gate = new RegressionGate(MetricDirections.load(loader),

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The {@code kdbench} command line. */
 @Command(name = "kdbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmark and reproducibility harness for knowledge distillation in medical imaging.",
-        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class, ClaimsCommand.class,
                 VerifyCommand.class, MetricsCommand.class, DatasetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

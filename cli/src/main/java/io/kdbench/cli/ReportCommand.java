@@ -1,5 +1,6 @@
 package io.kdbench.cli;
 
+import io.kdbench.experiment.Claim;
 import io.kdbench.experiment.ConfigException;
 import io.kdbench.experiment.Experiment;
 import io.kdbench.registry.Registries;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write results/<experiment>/report/ (or --output DIR): index.html with charts (PNG, SVG and PDF), "
-                + "the leaderboard as Markdown and LaTeX, per_seed.csv, per_case.csv, learning.csv and intervals.csv.",
+                + "the leaderboard as Markdown and LaTeX, per_seed.csv, per_case.csv, learning.csv and intervals.csv; "
+                + "with claims in DIR/experiment.yaml, a Claims section first and claims.csv.",
                 "With --figure NAME, write only that figure (NAME.png, .svg, .pdf) at --width, into --output or the "
                 + "report's charts/ folder.",
                 "Unreadable cell files are named on stderr and on the page, and left out (exit 0 all the same)."})
@@ -71,7 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         String name = experiment.map(Experiment::name).orElse(String.valueOf(dir.toAbsolutePath().normalize().getFileName()));
         Reported reported = new Reported(experiment.map(Experiment::reported).orElse(java.util.Map.of()));
         Path reportDir = output != null ? output : dir.resolve(ReportWriter.DIR);
-        Path index = writer(loader).write(reportDir, name, cells, contents.unreadable(), reported, order, command());
+        List<Claim> claims = experiment.map(Experiment::claims).orElse(List.of());
+        Path index = writer(loader).write(reportDir, name, cells, contents.unreadable(), reported, claims, order, command());
         System.out.println("report: " + index);
         return ExitCodes.OK;
     }
@@ -92,21 +95,23 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     static Path write(Path results, String name, List<CellRecord> cells, List<UnreadableCell> unreadable,
-                      Reported reported, ExperimentOrder order, ClassLoader loader, String command) throws IOException {
-        return writer(loader).write(results.resolve(ReportWriter.DIR), name, cells, unreadable, reported, order, command);
+                      Reported reported, List<Claim> claims, ExperimentOrder order, ClassLoader loader, String command)
+            throws IOException {
+        return writer(loader).write(results.resolve(ReportWriter.DIR), name, cells, unreadable, reported, claims, order,
+                command);
     }
 
     private static ReportWriter writer(ClassLoader loader) {
         return new ReportWriter(MetricDirections.load(loader), new RegeneratedCases(Registries.load(loader)));
     }
 
-    /** The experiment file the run copied beside the cells, for its name and reported values; absent if unreadable. */
+    /** The experiment file the run copied beside the cells, for its name, reported values and claims; absent if unreadable. */
     private static Optional<Experiment> experiment(Path dir, ClassLoader loader) {
         try {
             return ResultsFolder.experiment(dir, Registries.load(loader));
         } catch (ConfigException e) {
             System.err.println("kdbench report: cannot re-read " + dir.resolve(ResultsFolder.EXPERIMENT_FILE) + " ("
-                    + e.getMessage() + "); reported values are not shown. Pass --with JAR if it names a plug-in.");
+                    + e.getMessage() + "); reported values and claims are not shown. Pass --with JAR if it names a plug-in.");
             return Optional.empty();
         }
     }

@@ -48,6 +48,21 @@ final class ResultsFolder {
     }
 
     /**
+     * For a verb that gives verdicts: names each unreadable cell file on stderr, then stops (exit 2) if there is any,
+     * unless {@code ignore} (--ignore-unreadable): a verdict on part of a store would not say so.
+     *
+     * @param verb what the verb does without them, e.g. "compare"
+     */
+    static void stopOnUnreadable(Collection<UnreadableCell> unreadable, boolean ignore, String verb) {
+        nameUnreadable(unreadable);
+        if (!unreadable.isEmpty() && !ignore) {
+            throw new BadInputException(unreadable.size() + (unreadable.size() == 1 ? " cell file" : " cell files")
+                    + " cannot be read (named above); rerun to replace them, or pass --ignore-unreadable to " + verb
+                    + " without them");
+        }
+    }
+
+    /**
      * The experiment file a run copied beside the cells (for the grid, the name and the reported values); empty if
      * there is none. Throws {@link ConfigException} if it no longer loads (e.g. it names a plug-in not given).
      */

@@ -9,6 +9,9 @@ import io.kdbench.reports.ExperimentOrder;
 import io.kdbench.reports.Leaderboard;
 import io.kdbench.reports.MetricDirections;
 import io.kdbench.reports.Reported;
+import io.kdbench.reports.claims.ClaimResult;
+import io.kdbench.reports.claims.ClaimsCheck;
+import io.kdbench.reports.claims.ClaimsTables;
 import io.kdbench.run.CellRunner;
 import io.kdbench.run.GridProgress;
 import io.kdbench.run.GridRunner;
@@ -92,15 +95,22 @@ final class RunCommand implements Callable<Integer> {
         GridRunner.Outcome outcome = runner.run(experiment, force, n);
 
         ExperimentOrder order = ExperimentOrder.of(experiment);
-        Leaderboard board = Leaderboard.of(outcome.cells(), MetricDirections.load(loader), order);
+        MetricDirections directions = MetricDirections.load(loader);
+        Leaderboard board = Leaderboard.of(outcome.cells(), directions, order);
         String text = board.renderText();
         AtomicFiles.writeString(root.resolve("leaderboard.txt"), text);
         System.out.println();
         System.out.print(text);
         System.out.printf("%d cells: %d computed, %d reused from %s, %d skipped, %d failed%n",
                 outcome.cells().size(), outcome.computed(), outcome.reused(), root, outcome.skipped(), outcome.failed());
+        if (!experiment.claims().isEmpty()) {
+            List<ClaimResult> claims = ClaimsCheck.of(experiment.claims(), outcome.cells(), directions);
+            AtomicFiles.writeString(root.resolve(ClaimsTables.CSV), ClaimsTables.csv(claims));
+            System.out.println();
+            System.out.print(ClaimsTables.text(claims));
+        }
         Path index = ReportCommand.write(root, experiment.name(), outcome.cells(), List.of(), new Reported(experiment.reported()),
-                order, loader, commandLine() + "   (same report from the stored cells: kdbench report " + root + ")");
+                experiment.claims(), order, loader, commandLine() + "   (same report from the stored cells: kdbench report " + root + ")");
         System.out.println("report: " + index);
         List<CellRecord> failed = outcome.cells().stream().filter(c -> c.status() == CellStatus.FAILED).toList();
         if (failed.isEmpty()) {

@@ -3,6 +3,9 @@ package io.kdbench.cli;
 import io.kdbench.experiment.Experiment;
 import io.kdbench.experiment.ExperimentLoader;
 import io.kdbench.registry.Registries;
+import io.kdbench.run.GridRunner;
+import io.kdbench.store.ResultsStore;
+import io.kdbench.store.StoreContents;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,5 +55,15 @@ class ExperimentFilesTest {
         }
         assertTrue(quick.methods().stream().filter(m -> !List.of("prior", "linear-probe").contains(m.id()))
                 .allMatch(m -> !m.datasets().isEmpty()), "every other row names its datasets");
+    }
+
+    /** Claims are not part of any cell's spec: quick.yaml with its claims names every cell of the committed baseline. */
+    @Test
+    void quickClaimsLeaveTheCommittedBaselineCellsInItsGrid() {
+        Experiment quick = new ExperimentLoader(Registries.load()).load(DIR.resolve("quick.yaml"));
+        assertFalse(quick.claims().isEmpty());
+        StoreContents baseline = new ResultsStore(Path.of("..", "results", "baselines", "quick")).contents();
+        assertEquals(quick.cellCount(), baseline.cells().size());
+        assertEquals(baseline.cells().size(), baseline.of(GridRunner.specs(quick)).cells().size());
     }
 }

@@ -1,9 +1,11 @@
 package io.kdbench.experiment;
 
 import io.kdbench.api.Component;
+import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.Parameterised;
 import io.kdbench.api.Params;
+import io.kdbench.api.Support;
 import io.kdbench.registry.Registries;
 import io.kdbench.registry.Registry;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,9 +36,13 @@ import java.util.Map;
 public final class ExperimentLoader {
     static final List<String> TOP_KEYS =
             List.of("name", "output", "seeds", "empty_policy", "metrics", "methods", "datasets", "retries", "reported",
-                    "equal_budgets");
+                    "equal_budgets", "claims");
     private static final List<String> COMPONENT_KEYS = List.of("id", "label", "params");
     private static final List<String> METHOD_KEYS = List.of("id", "label", "params", "datasets");
+    private static final List<String> CLAIM_REQUIRED =
+            List.of("id", "paper", "text", "dataset", "metric", "row", "against", "expect");
+    private static final List<String> CLAIM_KEYS = List.of("id", "paper", "text", "dataset", "metric", "row", "against",
+            "expect", "margin", "at_most_fraction");
     /** The parameter that holds a row's budget of optimisation steps. */
     static final String BUDGET = "steps";
 
@@ -116,7 +123,9 @@ public final class ExperimentLoader {
             }
             Map<String, Double> reported = top.containsKey("reported")
                     ? reported(top.get("reported").getValueNode()) : Map.of();
-            return new Experiment(file, name, output, seeds, policy, metrics, methods, datasets, retries, reported);
+            List<Claim> claims = top.containsKey("claims")
+                    ? claims(top.get("claims").getValueNode(), metrics, methods, datasets) : List.of();
+            return new Experiment(file, name, output, seeds, policy, metrics, methods, datasets, retries, reported, claims);
         }
 
         private List<Long> seeds(Node node) {
@@ -282,6 +291,115 @@ public final class ExperimentLoader {
                 values.put(key, number(t.getValueNode(), "reported." + key));
             }
             return values;
+        }
+
+        private List<Claim> claims(Node node, List<String> metrics, List<ComponentSpec> methods,
+                                   List<ComponentSpec> datasets) {
+            List<Claim> claims = new ArrayList<>();
+            for (Node item : sequence(node, "claims")) {
+                claims.add(claim(item, claims, metrics, methods, datasets));
+            }
+            return claims;
+        }
+
+        /**
+         * One claim: its dataset, metric and rows must be those of this file (the rows running on the dataset, the
+         * metric applying to its task), and each kind of expectation must have what it needs.
+         */
+        private Claim claim(Node item, List<Claim> earlier, List<String> metrics, List<ComponentSpec> methods,
+                            List<ComponentSpec> datasets) {
+            Map<String, NodeTuple> keys = mapping(item, "claims entry", CLAIM_KEYS);
+            for (String key : CLAIM_REQUIRED) {
+                required(keys, key, item);
+            }
+            String id = string(value(keys, "id"), "claims.id");
+            if (earlier.stream().anyMatch(c -> c.id().equals(id))) {
+                throw error(value(keys, "id"), "claim id '" + id + "' is used twice; give each claim its own id");
+            }
+            String what = "claim '" + id + "'";
+            Node datasetNode = value(keys, "dataset");
+            String datasetLabel = string(datasetNode, what + ".dataset");
+            ComponentSpec dataset = datasets.stream().filter(d -> d.label().equals(datasetLabel)).findFirst()
+                    .orElseThrow(() -> error(datasetNode, "unknown dataset '" + datasetLabel + "' in " + what
+                            + "; valid: " + String.join(", ", datasets.stream().map(ComponentSpec::label).toList())));
+            DatasetInfo info = registries.datasets().get(dataset.id()).info(dataset.params());
+            Claim.Expect expect = Claim.Expect.valueOf(choice(value(keys, "expect"), what + ".expect",
+                    Claim.Expect.yamlNames()).toUpperCase(Locale.ROOT).replace('-', '_'));
+            String metric = claimMetric(value(keys, "metric"), what, expect, metrics, datasetLabel, info);
+            String row = claimRow(value(keys, "row"), what + ".row", datasetLabel, info, methods);
+            String against = claimRow(value(keys, "against"), what + ".against", datasetLabel, info, methods);
+            if (row.equals(against)) {
+                throw error(value(keys, "against"), what + " compares '" + row + "' with itself; 'against' must name"
+                        + " another row");
+            }
+            double margin = Double.NaN;
+            if (keys.containsKey("margin")) {
+                if (expect != Claim.Expect.NOT_WORSE) {
+                    throw error(keys.get("margin").getKeyNode(), what + ": margin goes only with expect: not-worse");
+                }
+                margin = number(value(keys, "margin"), what + ".margin");
+                if (!(margin > 0)) {
+                    throw error(value(keys, "margin"), what + ".margin must be > 0, got " + margin);
+                }
+            } else if (expect == Claim.Expect.NOT_WORSE) {
+                throw error(value(keys, "expect"), what + ": expect: not-worse needs 'margin: M', how much worse the row"
+                        + " may be in " + metric + " units");
+            }
+            double fraction = Double.NaN;
+            if (keys.containsKey("at_most_fraction")) {
+                if (expect != Claim.Expect.FEWER_PARAMETERS) {
+                    throw error(keys.get("at_most_fraction").getKeyNode(), what
+                            + ": at_most_fraction goes only with expect: fewer-parameters");
+                }
+                fraction = number(value(keys, "at_most_fraction"), what + ".at_most_fraction");
+                if (!(fraction > 0 && fraction <= 1)) {
+                    throw error(value(keys, "at_most_fraction"), what + ".at_most_fraction must be in (0, 1], got "
+                            + fraction);
+                }
+            }
+            return new Claim(id, string(value(keys, "paper"), what + ".paper"),
+                    string(value(keys, "text"), what + ".text"), datasetLabel, metric, row, against, expect, margin, fraction);
+        }
+
+        /** A metric of the file that scores the dataset's task, or "parameters" exactly when parameters are compared. */
+        private String claimMetric(Node node, String what, Claim.Expect expect, List<String> metrics, String dataset,
+                                   DatasetInfo info) {
+            String metric = string(node, what + ".metric");
+            boolean parameters = expect == Claim.Expect.FEWER_PARAMETERS;
+            if (parameters != metric.equals(Claim.PARAMETERS)) {
+                throw error(node, what + ": " + (parameters ? "expect: fewer-parameters needs metric: " + Claim.PARAMETERS
+                        : "metric: " + Claim.PARAMETERS + " goes only with expect: fewer-parameters"));
+            }
+            if (parameters) {
+                return metric;
+            }
+            if (!metrics.contains(metric)) {
+                throw error(node, "unknown metric '" + metric + "' in " + what + "; valid: the file's metrics "
+                        + String.join(", ", metrics) + ", or " + Claim.PARAMETERS);
+            }
+            if (!registries.metrics().get(metric).appliesTo(info)) {
+                throw error(node, what + ": metric '" + metric + "' does not score dataset '" + dataset + "' (task "
+                        + info.task().name().toLowerCase(Locale.ROOT) + ")");
+            }
+            return metric;
+        }
+
+        /** A row label of the file that runs on the dataset, for a method that supports it. */
+        private String claimRow(Node node, String field, String dataset, DatasetInfo info, List<ComponentSpec> methods) {
+            String label = string(node, field);
+            ComponentSpec method = methods.stream().filter(m -> m.label().equals(label) && m.runsOn(dataset)).findFirst()
+                    .orElseThrow(() -> error(node, "unknown row '" + label + "' in " + field + ": no method of this file"
+                            + " with that label runs on '" + dataset + "'; valid: " + String.join(", ", methods.stream()
+                            .filter(m -> m.runsOn(dataset)).map(ComponentSpec::label).toList())));
+            Support support = registries.methods().get(method.id()).supports(info);
+            if (!support.ok()) {
+                throw error(node, field + ": '" + label + "' does not run on '" + dataset + "': " + support.reason());
+            }
+            return label;
+        }
+
+        private static Node value(Map<String, NodeTuple> keys, String key) {
+            return keys.get(key).getValueNode();
         }
 
         /** Converts a scalar to the type of the parameter's default. */

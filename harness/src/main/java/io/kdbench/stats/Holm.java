@@ -1,5 +1,6 @@
 package io.kdbench.stats;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -20,5 +21,20 @@ public final class Holm {
             adjusted[order[j]] = running;
         }
         return adjusted;
+    }
+
+    /**
+     * As {@link #adjust}, over the entries that were tested: a NaN p (not tested, e.g. a row that did not learn) stays
+     * NaN and out of the family, so it does not make the others' adjustment stricter.
+     */
+    public static double[] adjustTested(double[] p) {
+        int[] tested = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).toArray();
+        double[] out = new double[p.length];
+        Arrays.fill(out, Double.NaN);
+        double[] adjusted = adjust(Arrays.stream(tested).mapToDouble(i -> p[i]).toArray());
+        for (int j = 0; j < tested.length; j++) {
+            out[tested[j]] = adjusted[j];
+        }
+        return out;
     }
 }

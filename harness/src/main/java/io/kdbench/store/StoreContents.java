@@ -19,6 +19,13 @@ public record StoreContents(List<CellRecord> cells, List<UnreadableCell> unreada
         unreadable = List.copyOf(unreadable);
     }
 
+    /** The readable cells whose spec is one of {@code grid}'s, whatever code version stored them. */
+    public StoreContents of(List<RunSpec> grid) {
+        Set<String> specs = new HashSet<>();
+        grid.forEach(spec -> specs.add(SpecHash.ofSpec(spec)));
+        return new StoreContents(cells.stream().filter(c -> specs.contains(SpecHash.ofSpec(c.spec()))).toList(), unreadable);
+    }
+
     /**
      * The newest cell of each (method, dataset, seed), for reading a folder that holds cells of several
      * code versions.

@@ -147,6 +147,102 @@ class ExperimentLoaderTest {
         assertTrue(msg.contains("lists dataset 'nope', which is not in this experiment; valid: fake-data, other"), msg);
     }
 
+    /** VALID with three claims; 'claims:' starts at line 12. */
+    private static final String CLAIMS = VALID.replace("[accuracy, auroc]", "[accuracy, auroc, dice]") + """
+            claims:
+              - id: strong-better
+                paper: A paper (arXiv 0000.00000)
+                text: The strong row is better.
+                dataset: fake-data
+                metric: auroc
+                row: fake-strong
+                against: fake-method
+                expect: better
+              - id: strong-not-worse
+                paper: A paper
+                text: The strong row is not worse.
+                dataset: fake-data
+                metric: accuracy
+                row: fake-strong
+                against: fake-method
+                expect: not-worse
+                margin: 0.03
+              - id: strong-smaller
+                paper: A paper
+                text: The strong row is smaller.
+                dataset: fake-data
+                metric: parameters
+                row: fake-strong
+                against: fake-method
+                expect: fewer-parameters
+                at_most_fraction: 0.5
+            """;
+
+    @Test
+    void readsClaims() throws IOException {
+        Experiment e = loader.load(write(CLAIMS));
+        assertEquals(3, e.claims().size());
+        Claim better = e.claims().get(0);
+        assertEquals(new Claim("strong-better", "A paper (arXiv 0000.00000)", "The strong row is better.", "fake-data",
+                "auroc", "fake-strong", "fake-method", Claim.Expect.BETTER, Double.NaN, Double.NaN), better);
+        assertEquals(0.03, e.claims().get(1).margin());
+        assertEquals(Claim.Expect.FEWER_PARAMETERS, e.claims().get(2).expect());
+        assertEquals(0.5, e.claims().get(2).atMostFraction());
+        assertEquals(loader.load(write(VALID)).methods(), e.methods(), "claims change no row");
+        assertTrue(loader.load(write(VALID)).claims().isEmpty());
+    }
+
+    @Test
+    void everyClaimErrorNamesTheFileTheLineAndWhatWasExpected() throws IOException {
+        // line 13 is the first claim's id, 17 its metric, 21 the second claim's id, 28 its expect, 34 the third's metric
+        assertTrue(errorOf(CLAIMS.replace("    expect: better\n", "    expect: better\n    sure: yes\n"))
+                .contains(":21: unknown key 'sure' in claims entry; valid: id, paper, text"));
+        assertTrue(errorOf(CLAIMS.replace("row: fake-strong\n    against: fake-method\n    expect: better",
+                "row: nobody\n    against: fake-method\n    expect: better"))
+                .contains(":18: unknown row 'nobody' in claim 'strong-better'.row: no method of this file with that label"
+                        + " runs on 'fake-data'; valid: fake-method, fake-strong"));
+        assertTrue(errorOf(CLAIMS.replace("    dataset: fake-data\n    metric: auroc", "    dataset: toy\n    metric: auroc"))
+                .contains(":16: unknown dataset 'toy' in claim 'strong-better'; valid: fake-data"));
+        assertTrue(errorOf(CLAIMS.replace("metric: auroc", "metric: f1"))
+                .contains(":17: unknown metric 'f1' in claim 'strong-better'; valid: the file's metrics accuracy, auroc,"
+                        + " dice, or parameters"));
+        assertTrue(errorOf(CLAIMS.replace("metric: auroc", "metric: dice"))
+                .contains(":17: claim 'strong-better': metric 'dice' does not score dataset 'fake-data' (task classification)"));
+        assertTrue(errorOf(CLAIMS.replace("id: strong-not-worse", "id: strong-better"))
+                .contains(":21: claim id 'strong-better' is used twice"));
+        assertTrue(errorOf(CLAIMS.replace("    margin: 0.03\n", ""))
+                .contains(":28: claim 'strong-not-worse': expect: not-worse needs 'margin: M'"));
+        assertTrue(errorOf(CLAIMS.replace("margin: 0.03", "margin: -0.03"))
+                .contains(":29: claim 'strong-not-worse'.margin must be > 0, got -0.03"));
+        assertTrue(errorOf(CLAIMS.replace("    expect: better\n", "    expect: better\n    margin: 0.1\n"))
+                .contains(":21: claim 'strong-better': margin goes only with expect: not-worse"));
+        assertTrue(errorOf(CLAIMS.replace("expect: better", "expect: worse"))
+                .contains(":20: claim 'strong-better'.expect must be one of better, not-worse, fewer-parameters; got 'worse'"));
+        assertTrue(errorOf(CLAIMS.replace("metric: parameters", "metric: auroc"))
+                .contains(":34: claim 'strong-smaller': expect: fewer-parameters needs metric: parameters"));
+        assertTrue(errorOf(CLAIMS.replace("metric: auroc", "metric: parameters"))
+                .contains(":17: claim 'strong-better': metric: parameters goes only with expect: fewer-parameters"));
+        assertTrue(errorOf(CLAIMS.replace("at_most_fraction: 0.5", "at_most_fraction: 2"))
+                .contains(":38: claim 'strong-smaller'.at_most_fraction must be in (0, 1], got 2.0"));
+        assertTrue(errorOf(CLAIMS.replace("against: fake-method\n    expect: better", "against: fake-strong\n    expect: better"))
+                .contains(":19: claim 'strong-better' compares 'fake-strong' with itself"));
+        assertTrue(errorOf(CLAIMS.replace("    paper: A paper (arXiv 0000.00000)\n", ""))
+                .contains(":13: missing required key 'paper'"));
+        assertTrue(errorOf(VALID + "claims: {id: x}\n").contains(":12: claims must be a list"));
+    }
+
+    @Test
+    void aClaimRowMustRunOnItsDataset() throws IOException {
+        String yaml = CLAIMS.replace("    label: fake-strong\n", "    label: fake-strong\n    datasets: [other]\n")
+                .replace("  - fake-data\n", "  - fake-data\n  - id: fake-data\n    label: other\n");
+        assertTrue(errorOf(yaml).contains("unknown row 'fake-strong' in claim 'strong-better'.row: no method of this file"
+                + " with that label runs on 'fake-data'; valid: fake-method"));
+        String segmentation = CLAIMS.replace("  - fake-data\n", "  - id: fake-data\n    params: {task: segmentation}\n")
+                .replace("metric: auroc", "metric: dice").replace("metric: accuracy", "metric: dice");
+        assertTrue(errorOf(segmentation).contains("claim 'strong-better'.row: 'fake-strong' does not run on 'fake-data':"
+                + " classification only"));
+    }
+
     @Test
     void missingFileIsAConfigError() {
         ConfigException ex = assertThrows(ConfigException.class, () -> loader.load(dir.resolve("none.yaml")));

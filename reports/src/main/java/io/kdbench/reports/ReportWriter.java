@@ -1,6 +1,10 @@
 package io.kdbench.reports;
 
+import io.kdbench.experiment.Claim;
 import io.kdbench.reports.charts.ChartFiles;
+import io.kdbench.reports.claims.ClaimResult;
+import io.kdbench.reports.claims.ClaimsCheck;
+import io.kdbench.reports.claims.ClaimsTables;
 import io.kdbench.reports.html.Figure;
 import io.kdbench.reports.html.ReportPage;
 import io.kdbench.reports.tables.LeaderboardTables;
@@ -18,8 +22,9 @@ import java.util.Optional;
 /**
  * Writes {@code <results>/report/}: {@code index.html}, its charts as PNG, SVG and PDF under {@code charts/}, the
  * leaderboard as Markdown and LaTeX, and the tidy {@code per_seed.csv}, {@code per_case.csv}, {@code learning.csv}
- * and {@code intervals.csv}. Everything is computed from the cells given (normally
- * {@link io.kdbench.store.ResultsStore#latestPerSpec()}), datasets and methods in the experiment's order.
+ * and {@code intervals.csv}; with claims, {@code claims.csv} and a Claims section first. Everything is computed from
+ * the cells given (normally {@link io.kdbench.store.ResultsStore#latestPerSpec()}), datasets and methods in the
+ * experiment's order.
  */
 public final class ReportWriter {
     public static final String DIR = "report";
@@ -58,9 +63,20 @@ public final class ReportWriter {
     /** As above, datasets and methods in the experiment file's {@code order}. */
     public Path write(Path reportDir, String name, List<CellRecord> cells, List<UnreadableCell> unreadable,
                       Reported reported, ExperimentOrder order, String command) throws IOException {
+        return write(reportDir, name, cells, unreadable, reported, List.of(), order, command);
+    }
+
+    /**
+     * As above, with the experiment's claims tested on these cells: when there are any, the page and
+     * {@code leaderboard.md} open with them and {@code claims.csv} holds them.
+     */
+    public Path write(Path reportDir, String name, List<CellRecord> cells, List<UnreadableCell> unreadable,
+                      Reported reported, List<Claim> claims, ExperimentOrder order, String command) throws IOException {
         Leaderboard board = Leaderboard.of(cells, directions, order);
         Path charts = reportDir.resolve(CHARTS);
+        List<ClaimResult> claimResults = ClaimsCheck.of(claims, cells, directions);
         ReportPage page = new ReportPage("kdbench report: " + name, board, cells, reported);
+        page.claims(claimResults);
         page.reportCommand(command);
         page.unreadable(unreadable);
         for (ReportFigure f : ReportFigures.of(board, cells, images, page::note)) {
@@ -68,13 +84,17 @@ public final class ReportWriter {
             page.add(f.section(), new Figure(f.name(), f.caption(), f.width()));
         }
         AtomicFiles.writeString(reportDir.resolve(TableFormat.MARKDOWN.fileName()),
-                LeaderboardTables.render(board, reported, TableFormat.MARKDOWN));
+                (claims.isEmpty() ? "" : ClaimsTables.markdown(claimResults))
+                        + LeaderboardTables.render(board, reported, TableFormat.MARKDOWN));
         AtomicFiles.writeString(reportDir.resolve(TableFormat.LATEX.fileName()),
                 LeaderboardTables.render(board, reported, TableFormat.LATEX));
         AtomicFiles.writeString(reportDir.resolve(TidyTables.PER_SEED), TidyTables.perSeed(cells));
         AtomicFiles.writeString(reportDir.resolve(TidyTables.PER_CASE), TidyTables.perCase(cells));
         AtomicFiles.writeString(reportDir.resolve(TidyTables.LEARNING), TidyTables.learning(cells));
         AtomicFiles.writeString(reportDir.resolve(TidyTables.INTERVALS), TidyTables.intervals(board));
+        if (!claims.isEmpty()) {
+            AtomicFiles.writeString(reportDir.resolve(ClaimsTables.CSV), ClaimsTables.csv(claimResults));
+        }
         Path index = reportDir.resolve(INDEX);
         AtomicFiles.writeString(index, page.render());
         return index;

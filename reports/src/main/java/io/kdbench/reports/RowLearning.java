@@ -4,8 +4,10 @@ import io.kdbench.learning.LearningVerdict;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether one method learned on one dataset, over its scored cells (one per seed), and what the row is for. The
@@ -87,5 +89,20 @@ public record RowLearning(boolean floor, boolean upperBound, int seeds, int notL
     public String notLearnedText() {
         return notLearned + " of " + seeds + (seeds == 1 ? " seed" : " seeds")
                 + (noVerdict > 0 ? ", " + noVerdict + " without a verdict" : "");
+    }
+
+    /**
+     * Two rows compared with each other: a row that did not learn is not evidence for or against the other.
+     * "not evidence: a did not learn (1 of 3 seeds)", naming each such row; empty when both may be cited.
+     */
+    public static Optional<String> notEvidence(String a, RowLearning aLearning, String b, RowLearning bLearning) {
+        List<String> rows = new ArrayList<>();
+        if (!aLearning.evidence()) {
+            rows.add(a + " did not learn (" + aLearning.notLearnedText() + ")");
+        }
+        if (!bLearning.evidence()) {
+            rows.add(b + " did not learn (" + bLearning.notLearnedText() + ")");
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of("not evidence: " + String.join("; ", rows));
     }
 }

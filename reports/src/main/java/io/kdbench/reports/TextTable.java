@@ -3,11 +3,11 @@ package io.kdbench.reports;
 import java.util.List;
 
 /** Left-aligned columns padded to their widest cell, for terminal output. */
-final class TextTable {
+public final class TextTable {
     private TextTable() {
     }
 
-    static String render(List<String> header, List<List<String>> rows) {
+    public static String render(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < header.size(); i++) {
             widths[i] = header.get(i).length();

@@ -3,6 +3,8 @@ package io.kdbench.reports;
 import io.kdbench.api.Role;
 import io.kdbench.api.Selection;
 import io.kdbench.api.TrainingLog;
+import io.kdbench.experiment.Claim;
+import io.kdbench.reports.claims.ClaimsTables;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 import io.kdbench.store.ResultsStore;
@@ -51,6 +53,25 @@ class ReportWriterTest {
     static Path write(Path dir) throws IOException {
         return new ReportWriter(MetricDirections.lowerIsBetter()).write(dir.resolve("report"), "sample", sample().cells(),
                 new Reported(Map.of("kd-attention/toy-blobs/auroc", 0.95)), "kdbench report " + dir);
+    }
+
+    @Test
+    void claimsComeFirstOnThePageAndInTheMarkdownAndFillClaimsCsv() throws IOException {
+        Claim claim = new Claim("kd-better", "KD paper", "Distillation beats the student.", "toy-blobs", "auroc",
+                "kd-attention", "vit-student", Claim.Expect.BETTER, Double.NaN, Double.NaN);
+        Path index = new ReportWriter(MetricDirections.lowerIsBetter()).write(dir.resolve("report"), "sample",
+                sample().cells(), List.of(), Reported.NONE, List.of(claim), ExperimentOrder.NONE, "kdbench report x");
+        String html = Files.readString(index);
+        assertTrue(html.indexOf("<section id=\"claims\">") > 0
+                && html.indexOf("<section id=\"claims\">") < html.indexOf("<section id=\"leaderboard\">"), "Claims first");
+        assertTrue(html.contains("Distillation beats the student."), "the claim's sentence");
+        assertTrue(Files.readString(index.getParent().resolve("leaderboard.md")).startsWith("## Claims\n"));
+        List<String> csv = Files.readAllLines(index.getParent().resolve(ClaimsTables.CSV));
+        assertEquals(2, csv.size());
+        assertTrue(csv.get(1).startsWith("kd-better,KD paper,toy-blobs,auroc,better,"), csv.get(1));
+        // without claims: no section, no file
+        Path plain = write(dir.resolve("plain"));
+        assertTrue(!Files.readString(plain).contains("id=\"claims\"") && !Files.exists(plain.getParent().resolve(ClaimsTables.CSV)));
     }
 
     @Test

@@ -119,14 +119,8 @@ public final class RegressionGate {
 
     /** Two methods: a row that did not learn is not evidence for or against the other. */
     private static Decided methodsRule(String method, RowLearning candidate, String against, RowLearning baseline) {
-        List<String> rows = new ArrayList<>();
-        if (!candidate.evidence()) {
-            rows.add(method + " did not learn (" + candidate.notLearnedText() + ")");
-        }
-        if (!baseline.evidence()) {
-            rows.add(against + " did not learn (" + baseline.notLearnedText() + ")");
-        }
-        return rows.isEmpty() ? null : new Decided(Verdict.NOT_EVIDENCE, "not evidence: " + String.join("; ", rows));
+        return RowLearning.notEvidence(method, candidate, against, baseline)
+                .map(why -> new Decided(Verdict.NOT_EVIDENCE, why)).orElse(null);
     }
 
     private GateResult decide(String baselineName, String candidateName, List<Pair> pairs) {
@@ -141,8 +135,8 @@ public final class RegressionGate {
             pBetter[i] = partial[i].pBetter;
         }
         // Holm over the rows that were tested; rows without a test keep p = NaN
-        double[] hw = holm(pWorse);
-        double[] hb = holm(pBetter);
+        double[] hw = Holm.adjustTested(pWorse);
+        double[] hb = Holm.adjustTested(pBetter);
         List<GateRow> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Pair p = pairs.get(i);
@@ -210,18 +204,5 @@ public final class RegressionGate {
     private static double oneSided(PairedComparison c, boolean greater) {
         boolean inDirection = greater ? c.t() > 0 : c.t() < 0;
         return inDirection ? c.tPValue() / 2 : 1 - c.tPValue() / 2;
-    }
-
-    private static double[] holm(double[] p) {
-        int[] tested = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).toArray();
-        double[] out = new double[p.length];
-        Arrays.fill(out, Double.NaN);
-        if (tested.length > 0) {
-            double[] adj = Holm.adjust(Arrays.stream(tested).mapToDouble(i -> p[i]).toArray());
-            for (int j = 0; j < tested.length; j++) {
-                out[tested[j]] = adj[j];
-            }
-        }
-        return out;
     }
 }

@@ -4,13 +4,17 @@ import io.kdbench.env.Environment;
 import io.kdbench.reports.Leaderboard;
 import io.kdbench.reports.Reported;
 import io.kdbench.reports.RowLearning;
+import io.kdbench.reports.claims.ClaimResult;
+import io.kdbench.reports.claims.ClaimsTables;
 import io.kdbench.reports.tables.Cells;
+import io.kdbench.stats.ClaimVerdict;
 import io.kdbench.stats.Interval;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 import io.kdbench.store.UnreadableCell;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +39,7 @@ public final class ReportPage {
     private final Map<Section, List<String>> notes = new EnumMap<>(Section.class);
     private final List<String> reportCommands = new ArrayList<>();
     private final List<UnreadableCell> unreadable = new ArrayList<>();
+    private final List<ClaimResult> claims = new ArrayList<>();
 
     public ReportPage(String title, Leaderboard board, List<CellRecord> cells, Reported reported) {
         this.title = title;
@@ -62,6 +67,15 @@ public final class ReportPage {
         unreadable.addAll(files);
     }
 
+    /** The experiment's claims tested on the cells: shown first; without any, the page has no Claims section. */
+    public void claims(List<ClaimResult> results) {
+        claims.addAll(results);
+    }
+
+    private List<Section> sections() {
+        return Arrays.stream(Section.values()).filter(s -> s != Section.CLAIMS || !claims.isEmpty()).toList();
+    }
+
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -79,14 +93,15 @@ public final class ReportPage {
                     .append(Section.NOT_SCORED.anchor()).append("\">").append(esc(Section.NOT_SCORED.title())).append("</a>.</p>\n");
         }
         sb.append("<nav><ul>");
-        for (Section s : Section.values()) {
+        for (Section s : sections()) {
             sb.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title())).append("</a></li>");
         }
         sb.append("</ul></nav>\n");
         TrainingSections training = new TrainingSections(board, cells);
-        for (Section s : Section.values()) {
+        for (Section s : sections()) {
             sb.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
             switch (s) {
+                case CLAIMS -> claims(sb);
                 case LEADERBOARD -> leaderboard(sb);
                 case LEARNING -> training.learning(sb);
                 case TEACHERS -> training.teachers(sb);
@@ -177,6 +192,33 @@ public final class ReportPage {
         sb.append("<p>Download: <a href=\"leaderboard.md\">Markdown</a> · <a href=\"leaderboard.tex\">LaTeX (booktabs)</a> · ")
                 .append("<a href=\"per_seed.csv\">per_seed.csv</a> · <a href=\"per_case.csv\">per_case.csv</a> · ")
                 .append("<a href=\"learning.csv\">learning.csv</a> · <a href=\"intervals.csv\">intervals.csv</a></p>\n");
+    }
+
+    private void claims(StringBuilder sb) {
+        sb.append("<p>Each claim of the experiment file, tested on these cells (<code>kdbench claims</code>; ")
+                .append("<a href=\"claims.csv\">claims.csv</a>). Verdicts: <em>reproduced</em> or <em>contradicted</em> ")
+                .append("when Holm's adjusted p &lt; 0.05 puts the mean difference above or below the claim's boundary ")
+                .append("(0 for better, −margin for not-worse), <em>inconclusive</em> otherwise; parameter claims are ")
+                .append("decided by the stored counts.</p>\n<table><thead><tr>");
+        ClaimsTables.HEADER.forEach(h -> sb.append("<th>").append(esc(h)).append("</th>"));
+        sb.append("</tr></thead><tbody>\n");
+        List<List<String>> rows = ClaimsTables.rows(claims);
+        for (int i = 0; i < rows.size(); i++) {
+            ClaimResult r = claims.get(i);
+            boolean notEvidence = r.verdict() == ClaimVerdict.NOT_EVIDENCE;
+            sb.append(notEvidence ? "<tr class=\"not-learned\">" : "<tr>");
+            List<String> row = rows.get(i);
+            for (int j = 0; j < row.size(); j++) {
+                // seeds, diff [CI], p, Holm p, MDE: numbers, kept on one line
+                sb.append(j >= 6 && j <= 10 ? "<td class=\"num nowrap\">" : "<td>").append(esc(row.get(j)));
+                if (j == 0) {
+                    sb.append("<br><small>").append(esc(r.claim().text())).append("</small>");
+                }
+                sb.append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody></table>\n<p class=\"note\">").append(esc(ClaimsTables.LEGEND)).append("</p>\n");
     }
 
     private static String valueCell(Leaderboard.Entry e, boolean best, OptionalDouble paper) {
@@ -315,6 +357,7 @@ public final class ReportPage {
             th { background: #f4f4f4; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             td.best { background: #e9f6ea; }
+            td.nowrap { white-space: nowrap; }
             small { color: #666; }
             small.paper { color: #8a4b00; }
             .tag { font-size: .75rem; background: #fff1d6; border: 1px solid #e0b96a; border-radius: 3px; padding: 0 .3rem; }

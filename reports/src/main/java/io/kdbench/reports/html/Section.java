@@ -2,6 +2,8 @@ package io.kdbench.reports.html;
 
 /** The sections of the report page, in order, with their anchors. */
 public enum Section {
+    /** Only when the experiment states claims. */
+    CLAIMS("claims", "Claims"),
     LEADERBOARD("leaderboard", "Leaderboard"),
     LEARNING("learning", "Did every row learn?"),
     TEACHERS("teachers", "Teachers"),

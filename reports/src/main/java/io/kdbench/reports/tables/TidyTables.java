@@ -129,12 +129,12 @@ public final class TidyTables {
     }
 
     /** NaN as "NA", which both pandas and R read as missing. */
-    static String num(Double v) {
+    public static String num(Double v) {
         return v == null || v.isNaN() ? "NA" : v.toString();
     }
 
     /** RFC 4180 quoting, only where needed. */
-    static String field(String s) {
+    public static String field(String s) {
         if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
