@@ -216,4 +216,46 @@ class SyntheticDatasetsTest {
         assertEquals(a.labelled(), b.labelled());
         assertFalse(a.images().isEmpty());
     }
+
+    /** missing_rate: 1 (default) is today's split, depth privileged; below 1 an exact share of test cases lacks depth. */
+    @Test
+    void rgbdMissingRateHidesDepthOnItsShareOfTestCasesAndTheDefaultIsUnchanged() {
+        var ds = new io.kdbench.datasets.synthetic.RgbdIncompleteDataset();
+        Map<String, Object> base = Map.of("task", "classification", "size", 16, "n_train", 30, "n_val", 10, "n_test", 40);
+        Params defaults = Params.of(ds.defaults(), base);
+        Map<String, Object> zero = new LinkedHashMap<>(base);
+        zero.put("missing_rate", 0.0);
+        Map<String, Object> quarter = new LinkedHashMap<>(base);
+        quarter.put("missing_rate", 0.25);
+        Splits today = ds.splits(defaults, 3);
+        Splits none = ds.splits(Params.of(ds.defaults(), zero), 3);
+        Splits some = ds.splits(Params.of(ds.defaults(), quarter), 3);
+        assertTrue(ds.info(defaults).modalities().stream().anyMatch(m -> m.name().equals("depth") && m.privileged()));
+        assertFalse(ds.info(Params.of(ds.defaults(), zero)).modalities().stream()
+                .anyMatch(m -> m.name().equals("depth") && m.privileged()), "below 1 depth is a test-time input");
+        for (Splits other : List.of(none, some)) {
+            List<List<Sample>> a = List.of(today.train(), today.validation(), today.test());
+            List<List<Sample>> b = List.of(other.train(), other.validation(), other.test());
+            for (int k = 0; k < 3; k++) {
+                for (int i = 0; i < a.get(k).size(); i++) {
+                    Sample x = a.get(k).get(i), y = b.get(k).get(i);
+                    assertEquals(x.id(), y.id());
+                    assertEquals(x.label(), y.label());
+                    assertArrayEquals(x.image("image").data(), y.image("image").data(), 0f);
+                    if (y.images().containsKey("depth")) {
+                        assertArrayEquals(x.image("depth").data(), y.image("depth").data(), 0f);
+                    }
+                }
+            }
+        }
+        assertTrue(none.test().stream().allMatch(x -> x.images().containsKey("depth")));
+        assertEquals(10, some.test().stream().filter(x -> !x.images().containsKey("depth")).count());
+        assertTrue(some.train().stream().allMatch(x -> x.images().containsKey("depth")), "training keeps depth");
+        assertTrue(some.validation().stream().allMatch(x -> x.images().containsKey("depth")));
+        Map<String, Object> bad = new LinkedHashMap<>(base);
+        bad.put("missing_rate", 1.5);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ds.info(Params.of(ds.defaults(), bad)));
+        assertTrue(e.getMessage().startsWith("missing_rate must be in [0, 1]"), e.getMessage());
+    }
 }

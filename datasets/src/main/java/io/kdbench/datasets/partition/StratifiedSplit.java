@@ -65,7 +65,8 @@ public final class StratifiedSplit {
         return counts;
     }
 
-    static Integer[] shuffled(int n, long seed) {
+    /** 0..n-1 in an order drawn from {@code seed} (Fisher-Yates). */
+    public static Integer[] shuffled(int n, long seed) {
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -7,6 +7,8 @@ import io.kdbench.api.Task;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
 import io.kdbench.data.Sample;
+import io.kdbench.data.Splits;
+import io.kdbench.datasets.partition.StratifiedSplit;
 import io.kdbench.datasets.synthetic.draw.Ellipse;
 import io.kdbench.datasets.synthetic.draw.Grid;
 import io.kdbench.datasets.synthetic.draw.Noise;
@@ -29,6 +31,9 @@ import java.util.SplittableRandom;
  * Task "classification": one central object whose depth profile is flat, dome or bowl; its outline is the
  * same for all three, and the RGB shows the profile only as shading, {@code shading} times the relief (0.03 by
  * default: barely visible under the sensor noise; larger values let part of the depth be read from the colours).
+ * {@code missing_rate} is the fraction of test cases without depth: 1 (the default) is OS-MD's setting, depth
+ * privileged and absent at every test case; below 1 depth is a test-time input that an exact, seeded
+ * round(missing_rate x n_test) test cases lack. Training and validation cases always keep depth.
  */
 public final class RgbdIncompleteDataset extends SyntheticDataset {
     private static final double DEPTH_SCALE = 6.0;
@@ -52,6 +57,7 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
         d.put("n_test", 80);
         d.put("task", "segmentation");
         d.put("shading", 0.03); // RGB brightness change per unit of relief: how much of the depth the colours show
+        d.put("missing_rate", 1.0); // fraction of test cases without depth; 1: depth privileged (absent at test)
         return d;
     }
 
@@ -60,8 +66,10 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
         requireSizes(p);
         require(p.getDouble("shading") >= 0 && p.getDouble("shading") <= 1,
                 "shading must be in [0, 1], got " + p.getDouble("shading"));
+        double missing = p.getDouble("missing_rate");
+        require(missing >= 0 && missing <= 1, "missing_rate must be in [0, 1], got " + missing);
         List<Modality> modalities = List.of(new Modality("image", Modality.Kind.IMAGE, false),
-                new Modality("depth", Modality.Kind.IMAGE, true));
+                new Modality("depth", Modality.Kind.IMAGE, missing == 1));
         return switch (p.getString("task")) {
             case "segmentation" -> new DatasetInfo(id(), Task.SEGMENTATION_2D,
                     List.of("background", "floor", "object", "picture"), modalities, false);
@@ -70,6 +78,26 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
             default -> throw new IllegalArgumentException("task must be segmentation or classification, got '"
                     + p.getString("task") + "'");
         };
+    }
+
+    @Override
+    public Splits splits(Params p, long seed) {
+        Splits all = super.splits(p, seed);
+        double missing = p.getDouble("missing_rate");
+        if (missing == 1) {
+            return all; // depth privileged: the harness hides it from every test case
+        }
+        List<Sample> test = all.test();
+        int absent = (int) Math.round(missing * test.size());
+        // which cases lack depth: a seeded shuffle of the test indices, the first 'absent' of them
+        Integer[] order = StratifiedSplit.shuffled(test.size(), streamSeed(seed, 3));
+        Sample[] kept = test.toArray(new Sample[0]);
+        for (int k = 0; k < absent; k++) {
+            Sample s = kept[order[k]];
+            kept[order[k]] = new Sample(s.id(), Map.of("image", s.image("image")), s.label(), s.targets(), s.mask(),
+                    s.text(), s.tabular(), s.client(), s.labelled());
+        }
+        return new Splits(all.train(), all.validation(), List.of(kept), all.external());
     }
 
     @Override

@@ -33,6 +33,8 @@ public class FedDualKd extends FederatedMethod {
                 + " pre-trained supervised (the code's OAI model used UA-MT); r(epoch) ramps over the local steps of a"
                 + " round; AdamW with warm-up and cosine decay over all rounds instead of the code's poly decay; the"
                 + " budget counted in optimisation steps of the whole federation; few rounds; the best round on the"
-                + " validation split is deployed.";
+                + " validation split is deployed. The paper's ablations as parameters (the same network, start and schedule):"
+                + " alpha 0 is feature-only KD, lambda_feature 0 (the feature term's weight, 1 in the code) is"
+                + " response-only KD.";
     }
 }

@@ -75,7 +75,8 @@ public abstract class FederatedMethod implements DistillationMethod {
         d.put("width", 8);
         d.put("levels", 3);
         if (variant().distil()) {
-            d.put("alpha", 0.1);
+            d.put("alpha", 0.1); // response-KD weight; 0 gives the feature-only ablation
+            d.put("lambda_feature", 1.0); // feature-KD weight (the code's 1); 0 gives the response-only ablation
             d.put("mc_passes", 4);
             d.put("teacher_warmup_epochs", 6);
             d.put("threshold_rampup_iterations", 12150);
@@ -96,7 +97,7 @@ public abstract class FederatedMethod implements DistillationMethod {
         if (variant().distil()) {
             ParamChecks.atLeast(p, 1, "mc_passes", "threshold_rampup_iterations");
             ParamChecks.atLeast(p, 0, "teacher_warmup_epochs");
-            ParamChecks.nonNegative(p, "alpha");
+            ParamChecks.nonNegative(p, "alpha", "lambda_feature");
         }
     }
 
@@ -312,7 +313,7 @@ public abstract class FederatedMethod implements DistillationMethod {
             UNet.Encoded eu = s.encode(xu);
             SDVariable resp = DualKdLosses.response(sd, s.decode(0, eu, null).logits(), pt, mask, classes, threeD);
             SDVariable feat = DualKdLosses.feature(sd, eu.bottleneck(), ft, bottleneck, threeD);
-            sup.add(resp.mul(w)).add(feat).rename("loss");
+            sup.add(resp.mul(w)).add(feat.mul(p.getDouble("lambda_feature"))).rename("loss");
         }
 
         /**

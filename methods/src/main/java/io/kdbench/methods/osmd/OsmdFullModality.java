@@ -1,6 +1,8 @@
 package io.kdbench.methods.osmd;
 
+import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Params;
+import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.methods.nn.CnnClassifier;
@@ -34,6 +36,16 @@ public class OsmdFullModality extends OsmdRow {
         CnnClassifier cnn = trainCnn(ctx, List.of(available(ctx.dataset()), privileged(ctx.dataset())), recipe,
                 ctx.seed(), "loss", "student");
         return model(cnn::probabilities, recipe.batchSize(), cnn.parameterCount(), true);
+    }
+
+    @Override
+    public Support supports(DatasetInfo dataset) {
+        Support base = super.supports(dataset);
+        if (base.ok() && dataset.imageModalities(true).isEmpty()) {
+            return Support.no("reads depth on every test case, and some test cases lack it here (missing_rate < 1);"
+                    + " osmd-imputation is the row for that setting");
+        }
+        return base;
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** What the four OS-MD rows share: parameters, dataset support, the privileged teacher, the deployed-model wrapper. */
 abstract class OsmdRow implements DistillationMethod {
@@ -76,8 +77,10 @@ abstract class OsmdRow implements DistillationMethod {
             return Support.no("the classification form of OS-MD only (set the dataset's task to classification); the"
                     + " segmentation variant is not implemented; got " + dataset.task());
         }
-        if (dataset.imageModalities(false).isEmpty() || dataset.imageModalities(true).isEmpty()) {
-            return Support.no("needs an image available at test and a privileged image modality (e.g. depth)");
+        if (dataset.imageModalities(false).isEmpty() || dataset.imageModalities(true).isEmpty()
+                && dataset.imageModalities(false).size() < 2) {
+            return Support.no("needs an image available at test and a second image modality (e.g. depth) that is"
+                    + " privileged or missing on some test cases");
         }
         return Support.yes();
     }
@@ -99,8 +102,13 @@ abstract class OsmdRow implements DistillationMethod {
         return info.imageModalities(false).get(0).name();
     }
 
+    /**
+     * The modality missing at test: the privileged image, or (rgbd-incomplete with missing_rate below 1) the second
+     * available image, which some test cases lack.
+     */
     static String privileged(DatasetInfo info) {
-        return info.imageModalities(true).get(0).name();
+        List<io.kdbench.api.Modality> privileged = info.imageModalities(true);
+        return privileged.isEmpty() ? info.imageModalities(false).get(1).name() : privileged.get(0).name();
     }
 
     /**
@@ -109,12 +117,19 @@ abstract class OsmdRow implements DistillationMethod {
      */
     static CnnClassifier trainCnn(TrainContext ctx, List<String> modalities, Recipe recipe, long seed, String curve,
                                   String name) {
+        return trainCnn(ctx, modalities, recipe, seed, curve, name, UnaryOperator.identity());
+    }
+
+    /** As above; {@code validationInputs} gives the validation cases as the model is to see them. */
+    static CnnClassifier trainCnn(TrainContext ctx, List<String> modalities, Recipe recipe, long seed, String curve,
+                                  String name, UnaryOperator<List<Sample>> validationInputs) {
         List<Sample> train = ctx.splits().labelledTrain();
         Sample first = train.get(0);
         int[] channels = modalities.stream().mapToInt(m -> first.image(m).channels()).toArray();
         CnnClassifier cnn = new CnnClassifier(modalities, channels, side(first, modalities.get(0)),
                 ctx.dataset().numClasses(), widths(ctx.params()), pooling(ctx.params()), seed);
-        ModelSelection selection = selection(ctx, name, samples -> cnn.probabilities(samples, recipe.batchSize()),
+        ModelSelection selection = selection(ctx, name,
+                samples -> cnn.probabilities(validationInputs.apply(samples), recipe.batchSize()),
                 cnn.graph(), cnn.variables(), recipe);
         cnn.train(train, Targets.of(train, ctx.dataset()), recipe, seed, ctx.log(), curve, selection);
         return cnn;

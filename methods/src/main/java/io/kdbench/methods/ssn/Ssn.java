@@ -26,7 +26,10 @@ public class Ssn extends SsnRow {
                 + " no pretraining; cross-attention f_c += MHA(f_c, f_d), f_d += MHA(f_d, f_c) after stages 2 and 3;"
                 + " heads clinical, dermoscopy and fusion (concat) with loss weights w_c 0.5, w_d 1.0, w_f 1.0;"
                 + " prediction = the same weighted average of the heads' diagnosis probabilities; the seven-point"
-                + " attributes (privileged tabular here) are auxiliary training tasks of every head, as SSN's 8 tasks.";
+                + " attributes (privileged tabular here) are auxiliary training tasks of every head, as SSN's 8 tasks. The"
+                + " paper's ablations as parameters: w_clinical = w_dermoscopy = w_fusion = 1 is the unbiased loss (plain"
+                + " equal-weight CE, the weights' form being assumed); cross_attention: false removes the shared"
+                + " cross-attention (the views meet only in the fusion head), same encoder, heads and loss.";
     }
 
     @Override
@@ -35,6 +38,7 @@ public class Ssn extends SsnRow {
         d.put("w_clinical", 0.5);
         d.put("w_dermoscopy", 1.0);
         d.put("w_fusion", 1.0);
+        d.put("cross_attention", true); // false: the ablation without the shared cross-attention
         return d;
     }
 
@@ -48,7 +52,9 @@ public class Ssn extends SsnRow {
 
     @Override
     DualViewNetwork.Config config(Params p) {
-        return new DualViewNetwork.Config(true, DualViewNetwork.CrossAttention.SHARED, widths(p), p.getInt("heads"),
+        DualViewNetwork.CrossAttention attention = p.getBoolean("cross_attention")
+                ? DualViewNetwork.CrossAttention.SHARED : DualViewNetwork.CrossAttention.NONE;
+        return new DualViewNetwork.Config(true, attention, widths(p), p.getInt("heads"),
                 new double[] {p.getDouble("w_clinical"), p.getDouble("w_dermoscopy"), p.getDouble("w_fusion")});
     }
 }

@@ -58,6 +58,66 @@ class OsmdTest {
     }
 
     @Test
+    void theNoDistillationRowsLossIsTheTaskLossAlone() {
+        Map<String, Object> params = new HashMap<>(SMALL);
+        params.putAll(Map.of("lambda_ja", 0.0, "lambda_ct", 0.0));
+        TrainContext c = TinyData.context(new RgbdIncompleteDataset(), DATA, new Osmd(), params, 1);
+        OsmdRow.Distillation s = OsmdRow.prepare(c);
+        // Osmd.train weighs the terms by exactly these parameters
+        Map<String, INDArray> out = s.net().graph().output(batch(s, 1, c.params().getDouble("lambda_ja"),
+                c.params().getDouble("lambda_ct")), "loss", "task_loss", "ja_loss", "ct_loss");
+        assertTrue(out.get("ja_loss").getDouble(0) > 0 && out.get("ct_loss").getDouble(0) > 0);
+        assertEquals(out.get("task_loss").getDouble(0), out.get("loss").getDouble(0), 0.0);
+    }
+
+    @Test
+    void imputationPredictsWithoutTestDepthAndIsSelectedWithoutValidationDepth() throws Exception {
+        TrainContext a = ctx(new OsmdImputation(), 6);
+        TrainedModel m = new OsmdImputation().train(a);
+        assertFalse(m.usesPrivilegedAtTest());
+        List<Sample> test = a.splits().test().stream().map(OsmdTest::withoutDepth).toList();
+        List<Prediction> ps = m.predict(test); // the harness strips depth: the model must not need it
+        // the model never read validation depth: zeroing it changes nothing, to the bit
+        TrainContext b = ctx(new OsmdImputation(), 6);
+        List<Sample> zeroed = b.splits().validation().stream().map(x -> {
+            Map<String, io.kdbench.data.Image> images = new HashMap<>(x.images());
+            io.kdbench.data.Image d = x.image("depth");
+            images.put("depth", io.kdbench.data.Image.of2d(new float[d.data().length], 1, d.height(), d.width()));
+            return new Sample(x.id(), images, x.label(), x.targets(), x.mask(), x.text(), x.tabular(), x.client(),
+                    x.labelled());
+        }).toList();
+        var splits = new io.kdbench.data.Splits(b.splits().train(), zeroed, b.splits().test(), List.of());
+        TrainContext z = TinyData.context(b.params(), b.dataset(), splits, 6);
+        List<Prediction> pz = new OsmdImputation().train(z).predict(test);
+        for (int i = 0; i < ps.size(); i++) {
+            assertArrayEquals(ps.get(i).probabilities(), pz.get(i).probabilities(), 0.0);
+        }
+        // the test depth, where a case has it, is read: the mean-imputed prediction differs from the real-depth one
+        List<Prediction> withDepth = m.predict(a.splits().test());
+        boolean differs = false;
+        for (int i = 0; i < ps.size(); i++) {
+            differs |= !java.util.Arrays.equals(ps.get(i).probabilities(), withDepth.get(i).probabilities());
+        }
+        assertTrue(differs);
+    }
+
+    private static Sample withoutDepth(Sample x) {
+        return new Sample(x.id(), Map.of("image", x.image("image")), -1, null, null, null, null, null, false);
+    }
+
+    @Test
+    void belowFullMissingRateDepthIsAnInputTheFullModalityRowRefusesAndTheOthersAccept() {
+        var ds = new RgbdIncompleteDataset();
+        var info = ds.info(io.kdbench.api.Params.of(ds.defaults(), Map.of("task", "classification", "missing_rate", 0.5)));
+        assertFalse(new OsmdFullModality().supports(info).ok());
+        assertTrue(new OsmdFullModality().supports(info).reason().contains("osmd-imputation"));
+        for (OsmdRow row : List.of(new Osmd(), new OsmdTwoStage(), new OsmdRgbOnly(), new OsmdImputation())) {
+            assertTrue(row.supports(info).ok(), row.id());
+        }
+        assertEquals("depth", OsmdRow.privileged(info));
+    }
+
+    @Test
     void gradientsReachEveryStudentParameterAndJointAdaptationOnlyTheHallucination() {
         TrainContext c = ctx(new Osmd(), 2);
         OsmdRow.Distillation s = OsmdRow.prepare(c);

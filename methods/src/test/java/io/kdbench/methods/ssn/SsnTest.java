@@ -90,6 +90,17 @@ class SsnTest {
     }
 
     @Test
+    void withoutCrossAttentionSsnLosesExactlyTheSharedAttention() throws Exception {
+        Map<String, Object> params = new java.util.HashMap<>(SMALL);
+        params.put("cross_attention", false);
+        TrainContext c = TinyData.context(new SkinPairsDataset(), Map.of(), new Ssn(), params, 2);
+        long without = new Ssn().train(c).parameterCount();
+        long with = new Ssn().train(ctx(new Ssn(), 2)).parameterCount();
+        assertEquals(with - 4 * (8 * 8 + 8), without, "one shared attention module (width 8) fewer");
+        assertTrue(c.log().curves().get("loss").get(2) < c.log().curves().get("loss").get(0));
+    }
+
+    @Test
     void sameSeedGivesSameBitsAndProbabilitiesSumToOne() throws Exception {
         TrainContext a = ctx(new Ssn(), 3), b = ctx(new Ssn(), 3);
         List<Prediction> pa = new Ssn().train(a).predict(a.splits().test());
