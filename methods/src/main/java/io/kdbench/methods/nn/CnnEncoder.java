@@ -17,7 +17,7 @@ public final class CnnEncoder {
     private final int inChannels;
     private final int side;
     private final int[] widths;
-    private final ConvLayers.Conv2d[] stages;
+    private final ConvLayers.StridedConv2d[] stages;
     /** The learned pooling's weights, or null for the global average. */
     private final Layers.Dense positions;
 
@@ -39,10 +39,10 @@ public final class CnnEncoder {
         this.inChannels = inChannels;
         this.side = side;
         this.widths = widths.clone();
-        this.stages = new ConvLayers.Conv2d[widths.length];
+        this.stages = new ConvLayers.StridedConv2d[widths.length];
         int in = inChannels;
         for (int i = 0; i < widths.length; i++) {
-            stages[i] = conv.conv2dWeights(prefix + "s" + i, in, widths[i], 3, 2);
+            stages[i] = conv.stridedConv2dWeights(prefix + "s" + i, in, widths[i], 3);
             in = widths[i];
         }
         int s = side >> widths.length;

@@ -52,29 +52,18 @@ public final class ConvLayers {
         return convolve(sd, x, w, b, k, threeD);
     }
 
-    /** A 2-D convolution's weights, to apply to several inputs (an encoder shared between modalities). */
-    public Conv2d conv2dWeights(String name, int in, int out, int k) {
-        return conv2dWeights(name, in, out, k, 1);
-    }
-
-    /** The same with stride 1 or 2 (stride 2 halves an even side: padding k/2 on every side, as PyTorch's). */
-    public Conv2d conv2dWeights(String name, int in, int out, int k, int stride) {
+    /**
+     * A k x k convolution of stride 2, to apply to several inputs (an encoder shared between modalities): it halves
+     * an even side, with padding k/2 on every side as PyTorch's.
+     */
+    public StridedConv2d stridedConv2dWeights(String name, int in, int out, int k) {
         SDVariable w = weight(name, in, out, k, false);
-        return new Conv2d(sd, w, sd.var(name + "_b", Init.zeros(out)), k, stride);
+        return new StridedConv2d(sd, w, sd.var(name + "_b", Init.zeros(out)), k);
     }
 
-    /** k x k convolution weights with stride 1 or 2; every application shares them (gradients add up). */
-    public record Conv2d(SameDiff sd, SDVariable w, SDVariable b, int k, int stride) {
-        public Conv2d {
-            if (stride != 1 && stride != 2) {
-                throw new IllegalArgumentException("convolution stride must be 1 or 2, got " + stride);
-            }
-        }
-
+    /** Stride-2 k x k convolution weights; every application shares them (gradients add up). */
+    public record StridedConv2d(SameDiff sd, SDVariable w, SDVariable b, int k) {
         public SDVariable apply(SDVariable x) {
-            if (stride == 1) {
-                return convolve(sd, x, w, b, k, false);
-            }
             return sd.cnn.conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(2).sW(2).pH(k / 2).pW(k / 2)
                     .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
         }

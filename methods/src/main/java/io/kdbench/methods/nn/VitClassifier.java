@@ -6,6 +6,7 @@ import io.kdbench.data.Image;
 import io.kdbench.methods.attention.AttentionMaps;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.ModelSelection;
+import io.kdbench.methods.train.OffHeapMemory;
 import io.kdbench.methods.train.Recipe;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -129,7 +130,7 @@ public final class VitClassifier {
             int end = Math.min(images.size(), start + batchSize);
             int[] idx = java.util.stream.IntStream.range(start, end).toArray();
             Map<String, INDArray> out = sd.output(Map.of(INPUT, input(images, idx)), outputs);
-            io.kdbench.methods.train.OffHeapMemory.bound();
+            OffHeapMemory.bound();
             INDArray p = out.get(probsName);
             for (int i = 0; i < idx.length; i++) {
                 probs[start + i] = p.getRow(i).toDoubleVector();

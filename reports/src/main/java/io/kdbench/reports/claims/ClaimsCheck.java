@@ -59,10 +59,10 @@ public final class ClaimsCheck {
     private static Partial partial(Claim c, Leaderboard board, MetricDirections directions) {
         RowLearning row = board.learning(c.row(), c.dataset());
         RowLearning against = board.learning(c.against(), c.dataset());
-        for (String r : List.of(c.row(), c.against())) {
-            if (board.learning(r, c.dataset()).seeds() == 0) {
-                return decided(c, board, 0, null, ClaimVerdict.INCONCLUSIVE, "no scored cell of " + r + " on " + c.dataset());
-            }
+        String unscored = row.seeds() == 0 ? c.row() : against.seeds() == 0 ? c.against() : null;
+        if (unscored != null) {
+            return decided(c, board, 0, null, ClaimVerdict.INCONCLUSIVE, "no scored cell of " + unscored + " on "
+                    + c.dataset());
         }
         if (c.expect() == Claim.Expect.FEWER_PARAMETERS) {
             long r = parameters(board, c.row(), c);
