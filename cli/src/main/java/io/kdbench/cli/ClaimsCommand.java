@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "claims", mixinStandardHelpOptions = true,
         description = {"Test an experiment's claims on stored cells: per claim the paired difference over seeds with its "
-                + "95% interval, p, Holm-adjusted p, the minimum detectable effect and a verdict (reproduced, "
+                + "95%% interval, p, Holm-adjusted p, the minimum detectable effect and a verdict (reproduced, "
                 + "contradicted, inconclusive, not evidence). Reads only; computes no cell.",
                 "Claims come from --experiment FILE, else from DIR/experiment.yaml; the cells are those of that file's grid.",
                 "Exit 0: printed; 2: bad input (no claims, no results folder, an unreadable cell file unless "

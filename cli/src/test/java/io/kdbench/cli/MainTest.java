@@ -49,6 +49,17 @@ class MainTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutPicocliWarnings() {
+        // picocli formats descriptions with String.format: a bare '%' (as in "95% interval") prints a WARN line
+        assertEquals(0, Main.execute("--help"));
+        for (String command : new String[] {"list", "run", "report", "compare", "claims", "verify", "metrics", "datasets"}) {
+            assertEquals(0, Main.execute(command, "--help"), command);
+        }
+        assertFalse(err.toString().contains("WARN"), err.toString());
+        assertTrue(out.toString().contains("95% interval"), "the claims description keeps its percent sign");
+    }
+
+    @Test
     void runTwiceGivesTheSameBitsAndReusesTheStore() throws IOException {
         Path f = experiment(TINY);
         assertEquals(0, Main.execute("run", "--quiet", f.toString()), err.toString());
