@@ -3,22 +3,31 @@ package io.kdbench.methods.floor;
 import io.kdbench.data.Image;
 import io.kdbench.data.Sample;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The linear probe's classification features: each test-time image area-averaged down to a grid x grid
  * thumbnail per channel (a volume also averaged over depth), the thumbnails of every modality concatenated.
  * Area averaging weighs each pixel by the share of the cell it covers, so any image size maps onto the grid.
+ * A modality that a test case lacks (rgbd-incomplete below missing_rate 1) gives NaN features, which the
+ * {@link Standardiser} maps to the training mean: the probe imputes the mean, as the imputation baseline does.
  */
 final class GridFeatures {
     private GridFeatures() {
     }
 
-    static double[] of(Sample s, List<String> modalities, int grid) {
+    /** {@code channels[m]}: modality m's channel count, which sizes its NaN part when the sample lacks it. */
+    static double[] of(Sample s, List<String> modalities, int[] channels, int grid) {
         double[][] parts = new double[modalities.size()][];
         int n = 0;
         for (int m = 0; m < parts.length; m++) {
-            parts[m] = average(s.image(modalities.get(m)), grid);
+            if (s.images().containsKey(modalities.get(m))) {
+                parts[m] = average(s.image(modalities.get(m)), grid);
+            } else {
+                parts[m] = new double[channels[m] * grid * grid];
+                Arrays.fill(parts[m], Double.NaN);
+            }
             n += parts[m].length;
         }
         double[] out = new double[n];

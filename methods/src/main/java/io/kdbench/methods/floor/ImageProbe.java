@@ -19,14 +19,16 @@ import java.util.List;
 final class ImageProbe implements TrainedModel {
     private final DatasetInfo dataset;
     private final List<String> modalities;
+    private final int[] channels;
     private final int grid;
     private final Standardiser standardiser;
     private final List<TribuoLogistic> models;
 
-    private ImageProbe(DatasetInfo dataset, List<String> modalities, int grid, Standardiser standardiser,
-                       List<TribuoLogistic> models) {
+    private ImageProbe(DatasetInfo dataset, List<String> modalities, int[] channels, int grid,
+                       Standardiser standardiser, List<TribuoLogistic> models) {
         this.dataset = dataset;
         this.modalities = modalities;
+        this.channels = channels;
         this.grid = grid;
         this.standardiser = standardiser;
         this.models = models;
@@ -35,9 +37,10 @@ final class ImageProbe implements TrainedModel {
     static ImageProbe fit(DatasetInfo dataset, List<Sample> train, Params p, long seed) {
         List<String> modalities = LinearProbe.testTimeImages(dataset);
         int grid = p.getInt("grid");
+        int[] channels = modalities.stream().mapToInt(m -> train.get(0).image(m).channels()).toArray();
         List<double[]> raw = new ArrayList<>(train.size());
         for (Sample s : train) {
-            raw.add(GridFeatures.of(s, modalities, grid));
+            raw.add(GridFeatures.of(s, modalities, channels, grid));
         }
         Standardiser standardiser = Standardiser.fit(raw);
         List<double[]> x = raw.stream().map(standardiser::apply).toList();
@@ -54,14 +57,14 @@ final class ImageProbe implements TrainedModel {
             int[] y = train.stream().mapToInt(Sample::label).toArray();
             models.add(TribuoLogistic.fit(x, y, p, Seeds.stream(LinearProbe.ID, seed)));
         }
-        return new ImageProbe(dataset, modalities, grid, standardiser, models);
+        return new ImageProbe(dataset, modalities, channels, grid, standardiser, models);
     }
 
     @Override
     public List<Prediction> predict(List<Sample> samples) {
         List<Prediction> out = new ArrayList<>(samples.size());
         for (Sample s : samples) {
-            double[] x = standardiser.apply(GridFeatures.of(s, modalities, grid));
+            double[] x = standardiser.apply(GridFeatures.of(s, modalities, channels, grid));
             out.add(new Prediction(s.id(), probabilities(x), null, null));
         }
         return out;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Per-feature standardisation with the training mean and standard deviation, so that one learning rate suits
- * every feature. A feature constant in training maps to 0.
+ * every feature. A feature constant in training maps to 0, and so does a missing one (NaN): the training mean.
  */
 record Standardiser(double[] mean, double[] sd) {
 
@@ -36,7 +36,7 @@ record Standardiser(double[] mean, double[] sd) {
     double[] apply(double[] row) {
         double[] out = new double[row.length];
         for (int j = 0; j < row.length; j++) {
-            out[j] = (row[j] - mean[j]) / sd[j];
+            out[j] = Double.isNaN(row[j]) ? 0 : (row[j] - mean[j]) / sd[j];
         }
         return out;
     }

@@ -13,6 +13,7 @@ import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.synthetic.CxrReportDataset;
 import io.kdbench.datasets.synthetic.KneeMrFederatedDataset;
+import io.kdbench.datasets.synthetic.RgbdIncompleteDataset;
 import io.kdbench.datasets.synthetic.SkinPairsDataset;
 import io.kdbench.learning.LabelPrior;
 import io.kdbench.metrics.classification.Auroc;
@@ -118,6 +119,26 @@ class LinearProbeTest {
         }
         TrainContext cxr = TinyData.context(new CxrReportDataset(), Map.of(), PROBE, Map.of("grid", 2, "epochs", 2), 2);
         assertEquals(4, PROBE.train(cxr).predict(cxr.splits().test()).get(0).probabilities().length);
+    }
+
+    @Test
+    void aTestCaseWithoutItsDepthGetsTheTrainingMeanForThoseFeatures() throws Exception {
+        // rgbd-incomplete below missing_rate 1: depth is a test-time input that half the test cases lack
+        TrainContext ctx = TinyData.context(new RgbdIncompleteDataset(), Map.of("task", "classification",
+                "missing_rate", 0.5), PROBE, Map.of("grid", 4, "epochs", 3), 2);
+        TrainedModel m = PROBE.train(ctx);
+        // RGB (3 channels) + depth (1), 4x4: 64 features; 3 classes
+        assertEquals(3 * (4 * 16 + 1), m.parameterCount());
+        List<Sample> test = ctx.splits().test();
+        long without = test.stream().filter(s -> !s.images().containsKey("depth")).count();
+        assertTrue(without > 0 && without < test.size(), "both kinds of test case: " + without);
+        List<Prediction> ps = m.predict(test);
+        assertEquals(test.size(), ps.size());
+        for (Prediction p : ps) {
+            assertEquals(1.0, p.probabilities()[0] + p.probabilities()[1] + p.probabilities()[2], 1e-9);
+        }
+        Standardiser st = new Standardiser(new double[] {2, 5}, new double[] {4, 1});
+        assertArrayEquals(new double[] {0, 1}, st.apply(new double[] {Double.NaN, 6}), 0, "NaN -> the training mean");
     }
 
     @Test
