@@ -7,7 +7,6 @@ import io.kdbench.api.Task;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
 import io.kdbench.data.Sample;
-import io.kdbench.datasets.synthetic.draw.Blobs;
 import io.kdbench.datasets.synthetic.draw.Ellipse;
 import io.kdbench.datasets.synthetic.draw.Grid;
 import io.kdbench.datasets.synthetic.draw.Noise;
@@ -22,9 +21,11 @@ import java.util.SplittableRandom;
 
 /**
  * Chest-radiograph analogue of MIMIC-CXR with MS-CXR-style regions: lung fields as smooth dark shapes in a
- * body outline with heart and rib texture; four findings drawn at low contrast (opacity: soft blob,
- * effusion: brightening of a lung base, nodule: small round blob, cardiomegaly: a wider heart); a report
- * written from the findings (privileged text); mask = union of the present findings' regions (ROI, 1).
+ * body outline with heart and rib texture; four findings, each with a latent size and visibility
+ * ({@link CxrFinding}) that set both how it is drawn and how the report describes it. Opacity (mottled
+ * patch) and nodule (small sharp disc) sit anywhere in a lung, so only a model that reads local shape and
+ * texture finds them; effusion (brighter lung base up to a height from its size) and cardiomegaly (a
+ * wider heart) sit where anatomy puts them. Mask = union of the present findings' regions (ROI, 1).
  */
 public final class CxrReportDataset extends SyntheticDataset {
     public static final List<String> FINDINGS = List.of("opacity", "effusion", "nodule", "cardiomegaly");
@@ -48,15 +49,22 @@ public final class CxrReportDataset extends SyntheticDataset {
         d.put("n_test", 80);
         d.put("prevalence", 0.35);
         d.put("contrast", 1.0);       // scales the findings' visibility in the image
-        d.put("report_noise", 0.1);   // probability scale of omitted, hedged or false report statements
+        d.put("omit_below", 0.1);     // drawn visibility below which the report leaves a present finding out
+        d.put("hedge_below", 0.35);   // drawn visibility below which the report hedges ("possible ...")
+        d.put("report_noise", 0.1);   // probability scale of image-independent report errors (false mentions, typos)
         return d;
     }
 
     @Override
     public DatasetInfo info(Params p) {
         requireSizes(p);
-        require(p.getDouble("prevalence") > 0 && p.getDouble("prevalence") < 1, "prevalence must be in (0, 1)");
-        require(p.getDouble("report_noise") >= 0 && p.getDouble("report_noise") <= 1, "report_noise must be in [0, 1]");
+        requireIn(p, "prevalence", 0, 1, false);
+        requireIn(p, "contrast", 0, 10, false);
+        requireIn(p, "omit_below", 0, 1, true);
+        requireIn(p, "hedge_below", 0, 1, true);
+        require(p.getDouble("omit_below") <= p.getDouble("hedge_below"), "omit_below must be <= hedge_below, got "
+                + p.getDouble("omit_below") + " > " + p.getDouble("hedge_below"));
+        requireIn(p, "report_noise", 0, 1, true);
         return new DatasetInfo(id(), Task.MULTILABEL_CLASSIFICATION, FINDINGS,
                 List.of(new Modality("image", Modality.Kind.IMAGE, false),
                         new Modality("text", Modality.Kind.TEXT, true)), false);
@@ -67,8 +75,11 @@ public final class CxrReportDataset extends SyntheticDataset {
         int s = p.getInt("size");
         double contrast = p.getDouble("contrast");
         boolean[] present = new boolean[FINDINGS.size()];
+        double[] size = new double[present.length], visibility = new double[present.length];
         for (int k = 0; k < present.length; k++) {
             present[k] = rng.nextDouble() < p.getDouble("prevalence");
+            size[k] = rng.nextDouble();
+            visibility[k] = rng.nextDouble();
         }
         Grid g = Grid.of2d(s, s);
         byte[] roi = new byte[s * s];
@@ -85,42 +96,54 @@ public final class CxrReportDataset extends SyntheticDataset {
             Painter.blend(g, lungs[side], 0.17, 0.15);
         }
         addRibs(g, lungs, rng);
-        // heart: normal width varies, so a wide heart is only weak evidence of cardiomegaly
-        double heartWidth = 0.15 * s * (1 + 0.09 * rng.nextGaussian()) * (present[3] ? 1 + 0.13 * contrast : 1);
+        // heart: normal width varies by 9 %, so only a clearly wide heart is evidence of cardiomegaly
+        double enlarge = present[3] ? contrast * seen(visibility[3]) * (0.2 + 0.2 * size[3]) : 0;
+        double heartWidth = 0.15 * s * (1 + 0.09 * rng.nextGaussian()) * (1 + enlarge);
         Ellipse heart = new Ellipse(0.63 * s, 0.54 * s, 0.13 * s, heartWidth, 0.25 + 0.1 * rng.nextGaussian());
         Painter.blend(g, heart, 0.5, 0.12);
         String[] locations = new String[present.length];
-        double amp = 0.07 * contrast;
+        double amp = 0.3 * contrast;
         if (present[0]) {
+            // a mottled patch anywhere in a lung: mostly texture (bright and dark flecks), little mean brightening
             int side = rng.nextInt(2);
-            boolean upper = rng.nextBoolean();
-            Ellipse lung = ((SmoothShape) lungs[side]).base();
-            Ellipse spot = new Ellipse(lung.cy() + (upper ? -0.4 : 0.35) * lung.ry() + 0.05 * s * rng.nextGaussian(),
-                    lung.cx() + 0.04 * s * rng.nextGaussian(), 0.08 * s * (1 + 0.2 * rng.nextDouble()),
-                    0.06 * s * (1 + 0.2 * rng.nextDouble()), rng.nextDouble() * Math.PI);
-            SmoothShape blob = SmoothShape.random(spot, 4, 0.15, 1.5, rng);
-            Painter.add(g, blob, amp * (0.8 + 0.6 * rng.nextDouble()), 0.35);
+            double[] at = pointIn(lungs[side], 0.75, rng);
+            double r = (0.06 + 0.06 * size[0]) * s;
+            SmoothShape blob = SmoothShape.random(new Ellipse(at[0], at[1], r, r * (0.7 + 0.3 * rng.nextDouble()),
+                    rng.nextDouble() * Math.PI), 4, 0.15, 1.5, rng);
+            Grid mottle = Noise.smoothField(g, Math.max(4, s / 3), rng);
+            double a = 0.7 * amp * seen(visibility[0]);
+            for (int y = 0; y < s; y++) {
+                for (int x = 0; x < s; x++) {
+                    double in = blob.softInside(y, x, 0.35);
+                    if (in > 1e-4) {
+                        g.add(y, x, a * in * (0.3 + 2 * mottle.get(y, x)));
+                    }
+                }
+            }
             Painter.label(roi, s, s, blob, 1);
-            locations[0] = zone(side, upper);
+            locations[0] = zone(side, at[0], lungs[side]);
         }
         if (present[1]) {
             int side = rng.nextInt(2);
             Ellipse lung = ((SmoothShape) lungs[side]).base();
-            double top = lung.cy() + lung.ry() * (0.35 + 0.2 * rng.nextDouble());
-            Shape2d base = (y, x) -> y < top ? 1 + (top - y) / (0.05 * s) : lungs[side].level(y, x);
-            Painter.add(g, base, 0.9 * amp, 0.25);
+            double top = lung.cy() + lung.ry() * (0.7 - 0.45 * size[1]);
+            // meniscus: the fluid line rises towards the chest wall
+            double wall = side == 0 ? -1 : 1;
+            Shape2d base = (y, x) -> {
+                double line = top - 0.25 * lung.ry() * Math.max(0, wall * (x - lung.cx()) / lung.rx());
+                return y < line ? 1 + (line - y) / (0.05 * s) : lungs[side].level(y, x);
+            };
+            Painter.add(g, base, 0.8 * amp * seen(visibility[1]), 0.25);
             Painter.label(roi, s, s, base, 1);
             locations[1] = zone(side, false);
         }
         if (present[2]) {
             int side = rng.nextInt(2);
-            Ellipse lung = ((SmoothShape) lungs[side]).base();
-            double cy = lung.cy() + 0.6 * lung.ry() * (2 * rng.nextDouble() - 1);
-            double cx = lung.cx() + 0.5 * lung.rx() * (2 * rng.nextDouble() - 1);
-            double r = 0.035 * s;
-            Blobs.gaussian(g, cy, cx, r, 1.6 * amp);
-            Painter.label(roi, s, s, Ellipse.circle(cy, cx, 2 * r), 1);
-            locations[2] = zone(side, cy < lung.cy());
+            double[] at = pointIn(lungs[side], 0.8, rng);
+            Ellipse nodule = Ellipse.circle(at[0], at[1], (0.045 + 0.035 * size[2]) * s);
+            Painter.add(g, nodule, amp * seen(visibility[2]), 0.15);
+            Painter.label(roi, s, s, nodule.scaled(1.5), 1);
+            locations[2] = zone(side, at[0], lungs[side]);
         }
         if (present[3]) {
             Painter.label(roi, s, s, heart, 1);
@@ -134,13 +157,30 @@ public final class CxrReportDataset extends SyntheticDataset {
         Noise.gaussian(g, 0.045, rng);
         g.clamp(0, 1);
         float[] targets = new float[present.length];
+        CxrFinding[] findings = new CxrFinding[present.length];
         for (int k = 0; k < present.length; k++) {
             targets[k] = present[k] ? 1f : 0f;
+            findings[k] = present[k] ? new CxrFinding(true, size[k], visibility[k], locations[k]) : CxrFinding.ABSENT;
         }
-        String report = ReportWriter.write(present, locations, p.getDouble("report_noise"), rng);
+        String report = ReportWriter.write(findings, p.getDouble("omit_below"), p.getDouble("hedge_below"),
+                p.getDouble("report_noise"), rng);
         Image image = g.toImage(null);
         return new Sample(caseId(index), Map.of("image", image), -1, targets, LabelMap.of2d(roi, s, s),
                 report, null, null, true);
+    }
+
+    /** How much of a finding's full contrast is drawn at a visibility of 0..1 (the faintest stay visible to a careful reader). */
+    private static double seen(double visibility) {
+        return 0.5 + 0.5 * visibility;
+    }
+
+    /** A uniform point inside the shape's base ellipse scaled by {@code reach} (so the finding stays in the lung). */
+    private static double[] pointIn(Shape2d lung, double reach, SplittableRandom rng) {
+        Ellipse e = ((SmoothShape) lung).base();
+        double rho = reach * Math.sqrt(rng.nextDouble()), t = 2 * Math.PI * rng.nextDouble();
+        double u = rho * Math.sin(t) * e.ry(), w = rho * Math.cos(t) * e.rx();
+        double c = Math.cos(e.angle()), sn = Math.sin(e.angle());
+        return new double[] {e.cy() + c * u + sn * w, e.cx() - sn * u + c * w};
     }
 
     private static void addRibs(Grid g, Shape2d[] lungs, SplittableRandom rng) {
@@ -157,5 +197,12 @@ public final class CxrReportDataset extends SyntheticDataset {
 
     private static String zone(int side, boolean upper) {
         return (side == 0 ? "right " : "left ") + (upper ? "upper" : "lower") + " zone";
+    }
+
+    /** The zone of a point in a lung: upper, mid or lower third of its height. */
+    private static String zone(int side, double y, Shape2d lung) {
+        Ellipse e = ((SmoothShape) lung).base();
+        double t = (y - e.cy()) / e.ry();
+        return (side == 0 ? "right " : "left ") + (t < -0.33 ? "upper" : t < 0.33 ? "mid" : "lower") + " zone";
     }
 }

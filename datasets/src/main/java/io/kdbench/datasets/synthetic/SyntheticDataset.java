@@ -71,6 +71,13 @@ public abstract class SyntheticDataset implements BenchmarkDataset {
         require(p.getInt("n_test") >= 1, "n_test must be >= 1");
     }
 
+    /** Checks that a double parameter lies in [lo, hi] ({@code closed}) or (lo, hi), naming it in the message. */
+    protected static void requireIn(Params p, String name, double lo, double hi, boolean closed) {
+        double v = p.getDouble(name);
+        boolean ok = closed ? v >= lo && v <= hi : v > lo && v < hi;
+        require(ok, name + " must be in " + (closed ? "[" : "(") + lo + ", " + hi + (closed ? "]" : ")") + ", got " + v);
+    }
+
     protected static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
