@@ -39,10 +39,10 @@ NETWORKS = {
     "CNN_OSMD": dict(kind="cnn", channels=3, side=32, classes=3, widths=(8, 16, 32), batch=32, inference_batch=32,
                      lr=0.004),
     # seg-supervised on fetal-us: width 8, 3 levels, 4 labelled images a step, inference batch 8, 3 classes
-    "UNET_2D": dict(kind="unet", channels=1, spatial=(48, 48), classes=3, width=8, levels=3, batch=4,
+    "UNET_2D": dict(kind="unet", channels=1, spatial=(32, 32), classes=3, width=8, levels=3, batch=4,
                     inference_batch=8, lr=0.005),
     # the federated rows on knee-mr-federated: 2 labelled volumes a step, inference batch 2, 4 classes, D x H x W
-    "UNET_3D": dict(kind="unet", channels=1, spatial=(16, 24, 24), classes=4, width=8, levels=3, batch=2,
+    "UNET_3D": dict(kind="unet", channels=1, spatial=(8, 24, 24), classes=4, width=8, levels=3, batch=2,
                     inference_batch=2, lr=0.004),
 }
 WEIGHT_DECAY = 1e-4  # Recipe.defaults
@@ -50,6 +50,8 @@ CLIP_NORM = 1.0
 # ND4J's layer norm and standardize (its group norm here) divide by the plain standard deviation; PyTorch's default
 # epsilon of 1e-5 changes the ViTs' attention maps by up to 1e-2, this one by nothing measurable
 NORM_EPS = 1e-12
+# the U-Nets' group norm is written as mean / variance ops with PyTorch's epsilon (ConvLayers.groupNorm(x, channels))
+UNET_NORM_EPS = 1e-5
 SEED = 1
 
 
@@ -154,12 +156,12 @@ def build(name):
             return self.head(self.pool(self.encoder(images).flatten(1)))
 
     class UNet(nn.Module):
-        """UNet: levels of two 3x3(x3) conv + leaky ReLU (0.01), max pooling, nearest upsampling, skip concatenation
-        [up, skip], a 1x1(x1) classifier."""
+        """UNet: levels of blocks conv, leaky ReLU (0.01), conv, group norm without affine (4 groups where 4
+        divides; 2-D only), leaky ReLU; max pooling, nearest upsampling, skip concatenation [up, skip], a 1x1(x1) classifier."""
 
         def __init__(self, s):
             super().__init__()
-            three_d = len(s["spatial"]) == 3
+            three_d = self.three_d = len(s["spatial"]) == 3
             conv = nn.Conv3d if three_d else nn.Conv2d
             self.pool = F.max_pool3d if three_d else F.max_pool2d
             self.levels = s["levels"]
@@ -175,9 +177,12 @@ def build(name):
                                                conv(ch[l], ch[l], 3, padding=1)]))
             self.out = conv(ch[0], s["classes"], 1)
 
-        @staticmethod
-        def block(x, convs):
-            return F.leaky_relu(convs[1](F.leaky_relu(convs[0](x), 0.01)), 0.01)
+        def block(self, x, convs):
+            c = convs[1].out_channels
+            h = convs[1](F.leaky_relu(convs[0](x), 0.01))
+            if not self.three_d:
+                h = F.group_norm(h, 4 if c % 4 == 0 else 1, eps=UNET_NORM_EPS)
+            return F.leaky_relu(h, 0.01)
 
         def forward(self, x):
             skips = []

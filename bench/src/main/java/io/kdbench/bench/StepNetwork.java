@@ -44,10 +44,10 @@ public enum StepNetwork {
     CNN_OSMD("CNN classifier of OS-MD, RGB (rgbd-incomplete 32 px, batch 32)", "quick", new OsmdRgbOnly(),
             "rgbd-incomplete", Map.of("steps", 300, "batch_size", 32, "lr", 0.004, "validate_every", 30,
             "pooling", "learned")),
-    UNET_2D("2-D U-Net of seg-supervised (fetal-us 48 px, 4 labelled images)", "quick", new SegSupervised(), "fetal-us",
+    UNET_2D("2-D U-Net of seg-supervised (fetal-us 32 px, 4 labelled images)", "quick", new SegSupervised(), "fetal-us",
             Map.of("steps", 150, "validate_every", 15, "lr", 0.005)),
-    UNET_3D("3-D U-Net of the federated rows (knee-mr-federated 16x24x24, 2 labelled volumes)", "quick",
-            new FedAvgBaseline(), "knee-mr-federated", Map.of("steps", 60, "lr", 0.004, "teacher_steps", 60));
+    UNET_3D("3-D U-Net of the federated rows (knee-mr-federated 8x24x24, 2 labelled volumes)", "quick",
+            new FedAvgBaseline(), "knee-mr-federated", Map.of("steps", 60, "lr", 0.004, "teacher_steps", 60, "rounds", 6));
 
     private final String description;
     private final String experiment;
@@ -109,8 +109,8 @@ public enum StepNetwork {
             case VIT_QUICK -> new int[] {1, 1, 32, 32};
             case VIT_PAPER -> new int[] {1, 1, 64, 64};
             case CNN_OSMD -> new int[] {3, 1, 32, 32};
-            case UNET_2D -> new int[] {1, 1, 48, 48};
-            case UNET_3D -> new int[] {1, 16, 24, 24};
+            case UNET_2D -> new int[] {1, 1, 32, 32};
+            case UNET_3D -> new int[] {1, 8, 24, 24};
         };
         return new Image(new float[s[0] * s[1] * s[2] * s[3]], s[0], s[1], s[2], s[3], Spacing.UNIT);
     }

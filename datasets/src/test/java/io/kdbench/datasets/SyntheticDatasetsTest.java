@@ -190,7 +190,7 @@ class SyntheticDatasetsTest {
         double spread = Arrays.stream(means).max().orElseThrow() - Arrays.stream(means).min().orElseThrow();
         assertTrue(spread > 0.02, "client intensity means should differ: " + Arrays.toString(means));
         assertEquals(8, s.labelledTrain().size());
-        assertEquals(32, s.train().size());
+        assertEquals(4 * (2 + 16), s.train().size());
         assertTrue(s.external().stream().allMatch(x -> x.client() == null && x.mask() != null));
     }
 

@@ -1,12 +1,14 @@
 package io.kdbench.methods.nn;
 
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Convolution building blocks in SameDiff (channels-first, "same" padding), shared by the CNN encoders and the
@@ -14,6 +16,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
  * layers API because only SameDiff reaches the oneDNN convolutions (dl4j-notes.md).
  */
 public final class ConvLayers {
+    /** The epsilon of {@link #groupNorm(SDVariable, int)} (PyTorch's default, which the twin in bench/pytorch uses). */
+    public static final double GROUP_NORM_EPS = 1e-5;
+
     private final SameDiff sd;
     private final Init init;
     private final Layers layers;
@@ -101,6 +106,23 @@ public final class ConvLayers {
     public SDVariable groupNorm(SDVariable x, int channels, int h, int w) {
         long perGroup = (long) channels / groups(channels) * h * w;
         return sd.math.standardize(x.reshape(-1, perGroup), 1).reshape(-1, channels, h, w);
+    }
+
+    /**
+     * Group norm of a map x [B, C, spatial...] of any rank whose spatial size is known only at run time (the U-Nets'
+     * placeholders leave it open): x is viewed as [B, groups, rest] through its run-time shape and each group
+     * standardised over its channels and positions, (x - mean) / sqrt(var + 1e-5) (biased variance, PyTorch's
+     * default epsilon). Written as mean / variance ops, not {@code standardize}: on a 2-D U-Net's full-resolution
+     * maps (4 x 8 x 32 x 32) a 4-conv stack trained at 30 ms/step without a norm, 53 ms with these ops, 118 ms
+     * with {@code standardize} and 113 ms with these ops on a [B x groups, rest] view (jshell, one thread).
+     */
+    public SDVariable groupNorm(SDVariable x, int channels) {
+        SDVariable shape = x.shape();
+        SDVariable grouped = sd.concat(0, shape.get(SDIndex.interval(0, 1)),
+                sd.constant(Nd4j.createFromArray((long) groups(channels), -1L).castTo(shape.dataType())));
+        SDVariable g = x.reshape(grouped);
+        SDVariable centred = g.sub(g.mean(true, 2));
+        return centred.mul(sd.math.rsqrt(centred.mul(centred).mean(true, 2).add(GROUP_NORM_EPS))).reshape(shape);
     }
 
     /** Groups of a group norm over {@code channels}: 4 where 4 divides them (the small widths here), else 1. */
