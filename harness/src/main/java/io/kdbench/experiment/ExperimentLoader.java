@@ -6,6 +6,7 @@ import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.Parameterised;
 import io.kdbench.api.Params;
 import io.kdbench.api.Support;
+import io.kdbench.io.InputFile;
 import io.kdbench.registry.Registries;
 import io.kdbench.registry.Registry;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,8 +59,9 @@ public final class ExperimentLoader {
     }
 
     private static Node parse(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(file, 0, "no such experiment file");
+        String problem = InputFile.problem(file, "experiment file");
+        if (problem != null) {
+            throw new ConfigException(file, 0, problem);
         }
         try (Reader reader = Files.newBufferedReader(file)) {
             Node root = new Yaml(new LoaderOptions()).compose(reader);

@@ -4,8 +4,8 @@ import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.datasets.partition.FederatedPartition;
 import io.kdbench.datasets.transform.IntensityNormalisation;
+import io.kdbench.io.InputFile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,7 +69,8 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         String path = p.getString("path");
         require(!path.isBlank(), "path must name the manifest CSV, e.g. path: data/manifest.csv");
         Path manifest = Path.of(path);
-        require(Files.isRegularFile(manifest), "path: no such file " + manifest.toAbsolutePath());
+        String problem = InputFile.problem(manifest);
+        require(problem == null, "path: " + manifest.toAbsolutePath() + ": " + problem);
         Task task = TASKS.get(p.getString("task"));
         require(task != null, "task must be one of " + List.of("classification", "multilabel", "segmentation-2d",
                 "segmentation-3d") + "; got '" + p.getString("task") + "'");
