@@ -68,7 +68,7 @@ public final class DatasetsCommand implements Callable<Integer> {
                 p = Params.of(dataset.defaults(), parse(params, dataset.defaults()));
                 info = dataset.info(p);
                 if (count < 1) {
-                    throw new IllegalArgumentException("--count must be >= 1");
+                    throw new IllegalArgumentException("--count must be >= 1, got " + count);
                 }
                 splits = dataset.splits(p, seed);
             } catch (IllegalArgumentException e) {

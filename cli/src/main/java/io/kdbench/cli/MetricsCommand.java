@@ -7,6 +7,7 @@ import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.MetricResult;
 import io.kdbench.data.LabelMap;
 import io.kdbench.io.ImageFiles;
+import io.kdbench.io.InputFile;
 import io.kdbench.io.ScoreTable;
 import io.kdbench.metrics.classification.Auroc;
 import io.kdbench.metrics.segmentation.CaseValue;
@@ -35,8 +36,8 @@ import java.util.concurrent.Callable;
  * stderr naming the file and the problem.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = {"Score a predicted label map against a ground truth (Dice, IoU, HD, HD95 per label),",
-                "or classifier scores against labels (AUROC)."})
+        description = {"Score a predicted label map against a ground truth, or classifier scores against labels.",
+                "Label maps: Dice, IoU, HD and HD95 per label; scores: AUROC."})
 public class MetricsCommand implements Callable<Integer> {
     static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
@@ -73,6 +74,10 @@ public class MetricsCommand implements Callable<Integer> {
         BadInput(Object where, String problem) {
             super(where + ": " + problem);
         }
+
+        BadInput(String problem) {
+            super(problem);
+        }
     }
 
     @Override
@@ -81,7 +86,7 @@ public class MetricsCommand implements Callable<Integer> {
         try {
             boolean seg = pred != null || gt != null;
             if (seg == (scores != null) || seg && (pred == null || gt == null)) {
-                throw new BadInput("kdbench metrics", "give --pred and --gt, or --scores");
+                throw new BadInput("give --pred and --gt, or --scores (see: kdbench metrics --help)");
             }
             out.print(seg ? segmentation() : classification());
             out.flush();
@@ -172,6 +177,7 @@ public class MetricsCommand implements Callable<Integer> {
     }
 
     private String classification() throws BadInput {
+        requireFile(scores);
         ScoreTable table;
         try {
             table = ScoreTable.read(scores);
@@ -233,12 +239,20 @@ public class MetricsCommand implements Callable<Integer> {
     }
 
     private static LabelMap readLabels(Path path) throws BadInput {
+        requireFile(path);
         try {
             return ImageFiles.readLabelMap(path);
         } catch (IOException e) {
             throw new BadInput(path, "cannot read: " + e);
         } catch (IllegalArgumentException e) {
             throw new BadInput(path, e.getMessage());
+        }
+    }
+
+    private static void requireFile(Path path) throws BadInput {
+        String problem = InputFile.problem(path);
+        if (problem != null) {
+            throw new BadInput(path, problem);
         }
     }
 

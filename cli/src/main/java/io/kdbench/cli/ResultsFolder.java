@@ -25,7 +25,8 @@ final class ResultsFolder {
     /** Every cell file in the folder, readable or not; {@code option} prefixes messages (e.g. "--baseline "). */
     static StoreContents open(Path dir, String option) {
         if (!Files.isDirectory(dir)) {
-            throw new BadInputException(option + dir + ": no such results folder");
+            throw new BadInputException(option + dir + (Files.exists(dir) ? ": is a file, not a results folder"
+                    : ": no such results folder"));
         }
         if (!Files.isDirectory(dir.resolve(ResultsStore.CELLS))) {
             throw new BadInputException(option + dir + ": not a results folder (it has no " + ResultsStore.CELLS + "/)");

@@ -122,6 +122,35 @@ class MainTest {
     }
 
     @Test
+    void aBareKdbenchPrintsUsageAndExitsTwo() {
+        assertEquals(2, Main.execute());
+        assertTrue(err.toString().startsWith("Usage: kdbench") && err.toString().contains("metrics"), err.toString());
+    }
+
+    @Test
+    void anUnknownVerbNamesTheValidVerbs() {
+        assertEquals(2, Main.execute("rnu", "x.yaml"));
+        assertEquals("kdbench: unknown verb 'rnu'; valid verbs: list, run, report, compare, claims, verify, metrics, "
+                + "datasets, help (see: kdbench --help)", err.toString().trim());
+    }
+
+    /** kdbench --help lists each verb by the first line of its description: that line must be a whole sentence. */
+    @Test
+    void everyVerbsSummaryIsAWholeSentence() {
+        new picocli.CommandLine(new Main()).getSubcommands().forEach((verb, cmd) -> {
+            String first = cmd.getCommandSpec().usageMessage().description()[0];
+            assertTrue(first.endsWith("."), verb + ": " + first);
+        });
+    }
+
+    @Test
+    void anExperimentFileThatIsAFolderIsNotCalledMissing() {
+        assertEquals(2, Main.execute("run", dir.toString()));
+        assertEquals("kdbench: " + dir + ": is a folder, not a file; expected the experiment file",
+                err.toString().trim());
+    }
+
+    @Test
     void verifyOfANonResultsFolderIsBadInput() {
         assertEquals(2, Main.execute("verify", dir.toString()));
         assertTrue(err.toString().contains("not a results folder"), err.toString());

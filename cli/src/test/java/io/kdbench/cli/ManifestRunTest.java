@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,6 +72,22 @@ class ManifestRunTest {
         assertTrue(m.contains("manifest-example.yaml:") && m.contains("bad params of manifest"), m);
         assertTrue(m.contains("manifest.csv:7: row 6 (id case05), column 'label'"), m);
         assertFalse(Files.exists(dir.resolve("out")), "nothing may be written to the store");
+    }
+
+    /** Issue 18: mixed sizes used to pass validation and then fail every cell. */
+    @Test
+    void mixedImageSizesWithoutASizeExitTwoBeforeAnyCell() throws IOException {
+        Path experiment = copyExample();
+        Files.writeString(experiment, Files.readString(experiment).replaceFirst("\\n\\s*size: \\[16, 16\\]", ""));
+        BufferedImage small = new BufferedImage(12, 12, BufferedImage.TYPE_BYTE_GRAY);
+        ImageIO.write(small, "png", dir.resolve("data/images/case03.png").toFile());
+        ImageIO.write(small, "png", dir.resolve("data/masks/case03.png").toFile());
+        assertEquals(2, Main.execute("run", "--quiet", experiment.toString()));
+        String m = err.toString();
+        assertTrue(m.contains("manifest.csv:5: row 4 (id case03), column 'image': image is 12x12 but row 1 (id case00) "
+                + "is 16x16"), m);
+        assertEquals(1, m.trim().lines().count(), m);
+        assertFalse(Files.exists(dir.resolve("out")), "no cell may run");
     }
 
     @Test

@@ -81,7 +81,16 @@ class MetricsCommandTest {
         Path gt = nifti("gt.nii", 1, false, null);
         Path missing = dir.resolve("none.nii");
         assertEquals(2, run("--pred", missing.toString(), "--gt", gt.toString()));
-        assertTrue(err.toString().startsWith("kdbench metrics: " + missing), err.toString());
+        assertEquals("kdbench metrics: " + missing + ": no such file", err.toString().trim());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("--pred", dir.toString(), "--gt", gt.toString()));
+        assertEquals("kdbench metrics: " + dir + ": is a folder, not a file", err.toString().trim());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run());
+        assertEquals("kdbench metrics: give --pred and --gt, or --scores (see: kdbench metrics --help)",
+                err.toString().trim());
 
         Path other = dir.resolve("other.nii");
         NiftiFile.write(other, new LabelMap(new byte[12], 1, 3, 4, null));

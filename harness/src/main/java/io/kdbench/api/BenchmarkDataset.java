@@ -2,6 +2,9 @@ package io.kdbench.api;
 
 import io.kdbench.data.Splits;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * A dataset family, found through {@link java.util.ServiceLoader}. Implementations need a public no-arg
  * constructor and a line in {@code META-INF/services/io.kdbench.api.BenchmarkDataset}.
@@ -20,4 +23,12 @@ public interface BenchmarkDataset extends Parameterised {
 
     /** Train / validation / test (and external) partitions for this seed. */
     Splits splits(Params params, long seed);
+
+    /**
+     * The files this configuration reads its data from (a manifest, an archive), whose SHA-256 each cell keeps in
+     * its provenance, so a result can be traced to the bytes it came from; none for generated data.
+     */
+    default List<Path> dataFiles(Params params) {
+        return List.of();
+    }
 }

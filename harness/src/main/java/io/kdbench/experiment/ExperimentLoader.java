@@ -6,6 +6,7 @@ import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.Parameterised;
 import io.kdbench.api.Params;
 import io.kdbench.api.Support;
+import io.kdbench.io.InputFile;
 import io.kdbench.registry.Registries;
 import io.kdbench.registry.Registry;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -45,6 +46,8 @@ public final class ExperimentLoader {
             "expect", "margin", "at_most_fraction");
     /** The parameter that holds a row's budget of optimisation steps. */
     static final String BUDGET = "steps";
+    /** The parameter an ID:PATH entry sets. */
+    static final String PATH = "path";
 
     private final Registries registries;
 
@@ -58,8 +61,9 @@ public final class ExperimentLoader {
     }
 
     private static Node parse(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(file, 0, "no such experiment file");
+        String problem = InputFile.problem(file, "experiment file");
+        if (problem != null) {
+            throw new ConfigException(file, 0, problem);
         }
         try (Reader reader = Files.newBufferedReader(file)) {
             Node root = new Yaml(new LoaderOptions()).compose(reader);
@@ -151,8 +155,7 @@ public final class ExperimentLoader {
             }
             for (Node item : items) {
                 ComponentSpec spec = item instanceof ScalarNode
-                        ? new ComponentSpec(knownId(item, registry, field), knownId(item, registry, field),
-                        Params.defaultsOf(registry.get(string(item, field))))
+                        ? bare(item, field, registry)
                         : component(item, field, registry);
                 for (ComponentSpec other : specs) {
                     if (other.label().equals(spec.label()) && overlap(other, spec)) {
@@ -211,6 +214,28 @@ public final class ExperimentLoader {
                     }
                 }
             }
+        }
+
+        /** An entry written as its id alone (every default), or as ID:PATH, short for the id with params {path: PATH}. */
+        private <T extends Parameterised> ComponentSpec bare(Node item, String field, Registry<T> registry) {
+            String text = string(item, field);
+            int colon = text.indexOf(':');
+            if (colon <= 0 || registry.find(text.substring(0, colon)).isEmpty()) {
+                String id = knownId(item, registry, field);
+                return new ComponentSpec(id, id, Params.defaultsOf(registry.get(id)));
+            }
+            String id = text.substring(0, colon);
+            T component = registry.get(id);
+            if (!component.defaults().containsKey(PATH)) {
+                throw error(item, "'" + id + "' reads no file, so '" + text + "' means nothing; write " + id + " alone");
+            }
+            Params params = Params.of(component.defaults(), Map.of(PATH, text.substring(colon + 1)));
+            try {
+                component.validate(params);
+            } catch (IllegalArgumentException e) {
+                throw error(item, "bad params of " + id + ": " + e.getMessage());
+            }
+            return new ComponentSpec(id, id, params);
         }
 
         private <T extends Parameterised> ComponentSpec component(Node item, String field, Registry<T> registry) {

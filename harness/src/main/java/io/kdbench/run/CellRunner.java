@@ -1,5 +1,6 @@
 package io.kdbench.run;
 
+import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.DivergenceException;
@@ -19,6 +20,7 @@ import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.env.ComputeBackend;
 import io.kdbench.env.Environment;
+import io.kdbench.io.FileChecksums;
 import io.kdbench.registry.Registries;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
@@ -27,10 +29,12 @@ import io.kdbench.store.StoredAttention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Computes one cell from its spec: seeds the backend, trains, predicts the test split, scores it. Used by the grid
@@ -113,7 +117,7 @@ public final class CellRunner {
             if (!clients.isEmpty()) {
                 extras.putIfAbsent(ClientMetrics.KEY, clients);
             }
-            return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(start),
+            return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(spec, start),
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
                     method.role(), learning, results, log.curves(), extras, probabilities(predictions), "");
         } catch (DivergenceException e) {
@@ -157,12 +161,12 @@ public final class CellRunner {
     private CellRecord skipped(String hash, RunSpec spec, String reason) {
         String now = Instant.now().toString();
         return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.SKIPPED, reason, -1, spec,
-                new Provenance(environment, now, now, command), 0, 0, 0, false, method(spec).role(), null, Map.of(), Map.of(),
+                new Provenance(environment, now, now, command, dataFiles(spec)), 0, 0, 0, false, method(spec).role(), null, Map.of(), Map.of(),
                 Map.of(), Map.of(), "");
     }
 
     private CellRecord failed(String hash, RunSpec spec, String start, TrainingLog log, String reason, int epoch) {
-        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.FAILED, reason, epoch, spec, provenance(start),
+        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.FAILED, reason, epoch, spec, provenance(spec, start),
                 0, 0, 0, false, method(spec).role(), null, Map.of(), log.curves(), log.extras(), Map.of(), "");
     }
 
@@ -170,7 +174,19 @@ public final class CellRunner {
         return registries.methods().get(spec.methodId());
     }
 
-    private Provenance provenance(String start) {
-        return new Provenance(environment, start, Instant.now().toString(), command);
+    private Provenance provenance(RunSpec spec, String start) {
+        return new Provenance(environment, start, Instant.now().toString(), command, dataFiles(spec));
+    }
+
+    /** The SHA-256 of each file the cell's dataset reads (none for a dataset handed in without a registry entry). */
+    private Map<String, String> dataFiles(RunSpec spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Optional<BenchmarkDataset> dataset = registries.datasets().find(spec.datasetId());
+        if (dataset.isPresent()) {
+            for (Path file : dataset.get().dataFiles(Params.of(dataset.get().defaults(), spec.datasetParams()))) {
+                out.put(file.toString(), FileChecksums.sha256(file));
+            }
+        }
+        return out;
     }
 }

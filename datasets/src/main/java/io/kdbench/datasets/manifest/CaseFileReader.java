@@ -3,10 +3,10 @@ package io.kdbench.datasets.manifest;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
 import io.kdbench.io.ImageFiles;
+import io.kdbench.io.InputFile;
 import io.kdbench.io.NiftiFile;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -73,8 +73,9 @@ final class CaseFileReader {
 
     private Path resolve(String cell) {
         Path file = base.resolve(cell);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no such file " + file);
+        String problem = InputFile.problem(file);
+        if (problem != null) {
+            throw new IllegalArgumentException(file + ": " + problem);
         }
         return file;
     }

@@ -7,6 +7,7 @@ import io.kdbench.api.Params;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.partition.FederatedPartition;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,12 @@ public final class ManifestDataset implements BenchmarkDataset {
                     s.isPrivileged(ManifestSettings.TABULAR)));
         }
         return new DatasetInfo(id(), s.task(), s.classes(), modalities, s.clients() != FederatedPartition.Mode.NONE);
+    }
+
+    /** The manifest itself; the image files it names are not hashed (there may be thousands). */
+    @Override
+    public List<Path> dataFiles(Params params) {
+        return List.of(ManifestSettings.of(params).manifest());
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.kdbench.datasets.manifest;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.partition.FederatedPartition;
-import io.kdbench.datasets.partition.LabelledFraction;
 import io.kdbench.datasets.partition.Samples;
 import io.kdbench.datasets.partition.StratifiedSplit;
 import io.kdbench.api.Seeds;
@@ -11,10 +10,8 @@ import io.kdbench.api.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns read cases into splits for one seed, reusing the partition tools:
@@ -51,9 +48,7 @@ final class ManifestPartition {
         for (int i = 0; i < cases.size(); i++) {
             parts.get(assigned[i]).add(cases.get(i).sample());
         }
-        List<Sample> train = FederatedPartition.assign(parts.get(0), settings.clients(), settings.nClients(),
-                settings.alpha(), Seeds.stream(SEED_ID, seed, 2));
-        train = keepLabelledFraction(train, seed);
+        List<Sample> train = settings.training().apply(parts.get(0), SEED_ID, seed);
         Splits splits = new Splits(train, parts.get(1), parts.get(2), parts.get(3));
         requireNonEmpty(splits);
         return splits;
@@ -91,18 +86,6 @@ final class ManifestPartition {
             part[open.get(j)] = openPart[j];
         }
         return part;
-    }
-
-    private List<Sample> keepLabelledFraction(List<Sample> train, long seed) {
-        List<Sample> labelled = train.stream().filter(Sample::labelled).toList();
-        List<Sample> kept = LabelledFraction.apply(labelled, settings.labelledFraction(), Seeds.stream(SEED_ID, seed, 3));
-        Set<String> unlabelled = new HashSet<>();
-        for (Sample s : kept) {
-            if (!s.labelled()) {
-                unlabelled.add(s.id());
-            }
-        }
-        return train.stream().map(s -> unlabelled.contains(s.id()) ? Samples.unlabelled(s) : s).toList();
     }
 
     private void requireNonEmpty(Splits s) {

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * Reads a whole manifest: checks every row, reads and preprocesses every file it names. Rows are read in
  * parallel, but the error reported is always the one of the first bad row (then the first bad column in
  * the order id, split, site, spacing, images, mask, label, tabular), so messages do not depend on timing.
- * Checks that need all rows (duplicate ids, channel counts per modality) follow in row order.
+ * Checks that need all rows (duplicate ids, channel counts and sizes per modality) follow in row order.
  */
 public final class ManifestReader {
     private final ManifestSettings settings;
@@ -56,7 +56,7 @@ public final class ManifestReader {
             }
             cases.add((ManifestCase) r);
         }
-        checkChannels(cases);
+        checkShapes(cases);
         return cases;
     }
 
@@ -75,19 +75,34 @@ public final class ManifestReader {
         }
     }
 
-    /** Every image of one modality has the channel count of the first row's (a model has one input width). */
-    private void checkChannels(List<ManifestCase> cases) {
-        Map<String, Integer> channels = new HashMap<>();
+    /**
+     * Every image of one modality has the channel count and, after preprocessing, the shape of the first row's: a
+     * model has one input shape, and a mismatch found here costs the user a message instead of every cell.
+     */
+    private void checkShapes(List<ManifestCase> cases) {
+        Map<String, ManifestCase> firsts = new HashMap<>();
         for (ManifestCase c : cases) {
             for (String m : settings.images()) {
-                int n = c.sample().image(m).channels();
-                int expected = channels.computeIfAbsent(m, k -> n);
-                if (n != expected) {
-                    throw new ManifestException(manifest, c.row(), c.sample().id(), m, "image has " + n
-                            + " channel(s), earlier rows have " + expected + " (e.g. gray and RGB mixed)");
+                Image im = c.sample().image(m);
+                ManifestCase first = firsts.computeIfAbsent(m, k -> c);
+                Image expected = first.sample().image(m);
+                String where = "row " + first.row().number() + " (id " + first.sample().id() + ")";
+                if (im.channels() != expected.channels()) {
+                    throw new ManifestException(manifest, c.row(), c.sample().id(), m, "image has " + im.channels()
+                            + " channel(s), " + where + " has " + expected.channels() + " (e.g. gray and RGB mixed)");
+                }
+                if (!shape(im).equals(shape(expected))) {
+                    throw new ManifestException(manifest, c.row(), c.sample().id(), m, "image is " + shape(im)
+                            + " but " + where + " is " + shape(expected) + "; a model takes one size: set the "
+                            + "dataset's size parameter (e.g. size: " + sizeExample(expected) + ") to resample all");
                 }
             }
         }
+    }
+
+    private static String sizeExample(Image im) {
+        return im.depth() == 1 ? "[" + im.height() + ", " + im.width() + "]"
+                : "[" + im.depth() + ", " + im.height() + ", " + im.width() + "]";
     }
 
     private ManifestCase readRow(CsvTable table, CsvTable.Row row) {

@@ -3,9 +3,10 @@ package io.kdbench.datasets.manifest;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.datasets.partition.FederatedPartition;
+import io.kdbench.datasets.partition.TrainingPartition;
 import io.kdbench.datasets.transform.IntensityNormalisation;
+import io.kdbench.io.InputFile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +22,7 @@ import java.util.Set;
 public record ManifestSettings(Path manifest, Task task, List<String> classes, List<String> images,
                                Set<String> privileged, String text, List<String> tabular, int[] size,
                                double[] spacing, IntensityNormalisation normalise, boolean reorient,
-                               double valFraction, double testFraction, double labelledFraction,
-                               FederatedPartition.Mode clients, int nClients, double alpha) {
+                               double valFraction, double testFraction, TrainingPartition training) {
 
     /** Fixed column names (see docs/datasets.md). */
     public static final String ID = "id";
@@ -69,7 +69,8 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         String path = p.getString("path");
         require(!path.isBlank(), "path must name the manifest CSV, e.g. path: data/manifest.csv");
         Path manifest = Path.of(path);
-        require(Files.isRegularFile(manifest), "path: no such file " + manifest.toAbsolutePath());
+        String problem = InputFile.problem(manifest);
+        require(problem == null, "path: " + manifest.toAbsolutePath() + ": " + problem);
         Task task = TASKS.get(p.getString("task"));
         require(task != null, "task must be one of " + List.of("classification", "multilabel", "segmentation-2d",
                 "segmentation-3d") + "; got '" + p.getString("task") + "'");
@@ -101,22 +102,10 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         double val = p.getDouble("val_fraction");
         double test = p.getDouble("test_fraction");
         require(val >= 0 && test >= 0 && val + test < 1, "val_fraction and test_fraction must be >= 0 with a sum below 1");
-        double labelled = p.getDouble("labelled_fraction");
-        require(labelled > 0 && labelled <= 1, "labelled_fraction must be in (0, 1], got " + labelled);
-        FederatedPartition.Mode clients;
-        try {
-            clients = FederatedPartition.Mode.parse(p.getString("clients"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("clients must be one of none, site, iid, dirichlet; got '"
-                    + p.getString("clients") + "'");
-        }
-        int nClients = p.getInt("n_clients");
-        require(nClients >= 1, "n_clients must be >= 1, got " + nClients);
-        double alpha = p.getDouble("alpha");
-        require(alpha > 0, "alpha must be > 0, got " + alpha);
+        TrainingPartition training = TrainingPartition.of(p, List.of("none", "site", "iid", "dirichlet"));
         return new ManifestSettings(manifest, task, List.copyOf(classes), List.copyOf(images),
                 Set.copyOf(privileged), text, List.copyOf(tabular), size, spacing, normalise,
-                p.getBoolean("reorient"), val, test, labelled, clients, nClients, alpha);
+                p.getBoolean("reorient"), val, test, training);
     }
 
     /** The columns these settings read, checked against the manifest's header. */
@@ -134,7 +123,7 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
             needed.add(text);
         }
         needed.addAll(tabular);
-        if (clients == FederatedPartition.Mode.SITE) {
+        if (clients() == FederatedPartition.Mode.SITE) {
             needed.add(SITE);
         }
         List<String> missing = needed.stream().filter(c -> !header.contains(c)).distinct().toList();
@@ -184,6 +173,10 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    public FederatedPartition.Mode clients() {
+        return training.clients();
     }
 
     /** Whether a modality name is present only at training time. */

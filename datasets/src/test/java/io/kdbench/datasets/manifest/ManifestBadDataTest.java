@@ -90,6 +90,16 @@ class ManifestBadDataTest {
     }
 
     @Test
+    void mixedImageSizesWithoutASizeAreRefusedNamingBothRows() {
+        f.png("img/c6.png", 6, 8, (y, x) -> 40);
+        f.png("mask/c6.png", 6, 8, (y, x) -> y == 3 && x == 4 ? 1 : 0);
+        String m = failsAt(7, "image");
+        assertTrue(m.contains("image is 6x8 but row 1 (id c0) is 8x8") && m.contains("size: [8, 8]"), m);
+        // resampled to one size, the same files are fine
+        new ManifestDataset().validate(ManifestFixture.params(f.csv("m.csv", lines), "size", List.of(8, 8)));
+    }
+
+    @Test
     void labelOutsideTheDeclaredSet() {
         setRow(2, lines.get(2).replace(",b,", ",malignant,"));
         String m = failsAt(2, "label");

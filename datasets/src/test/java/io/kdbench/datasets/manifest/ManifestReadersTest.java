@@ -82,7 +82,7 @@ class ManifestReadersTest {
     void rgbJpegAndPngKeepTheirChannels() {
         ManifestFixture f = new ManifestFixture(dir);
         f.rgb("a.jpg", 16, 16, (cy, x) -> cy / 1000 == 0 ? 200 : cy / 1000 == 1 ? 100 : 40); // flat: JPEG keeps it closely
-        f.rgb("b.png", 4, 6, (cy, x) -> (cy / 1000) * 50 + cy % 1000 + x);
+        f.rgb("b.png", 16, 16, (cy, x) -> (cy / 1000) * 50 + cy % 1000 + x);
         Path csv = f.csv("m.csv", List.of("id,photo,label", "a,a.jpg,", "b,b.png,"));
         Params p = Params.of(ManifestSettings.defaults(), java.util.Map.of("path", csv.toString(),
                 "images", List.of("photo"), "classes", List.of("x", "y")));
