@@ -23,6 +23,9 @@ final class Logging {
     }
 
     private static void set(String name, Level level) {
-        ((Logger) LoggerFactory.getLogger(name)).setLevel(level);
+        // under spark-submit SLF4J logs through Spark's log4j 2, which Spark's own configuration sets up
+        if (LoggerFactory.getLogger(name) instanceof Logger logger) {
+            logger.setLevel(level);
+        }
     }
 }

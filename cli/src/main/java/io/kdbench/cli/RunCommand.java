@@ -12,6 +12,7 @@ import io.kdbench.reports.Reported;
 import io.kdbench.reports.claims.ClaimResult;
 import io.kdbench.reports.claims.ClaimsCheck;
 import io.kdbench.reports.claims.ClaimsTables;
+import io.kdbench.run.CellExecutor;
 import io.kdbench.run.CellRunner;
 import io.kdbench.run.GridProgress;
 import io.kdbench.run.GridRunner;
@@ -61,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             + " processors). Each cell's numbers are the same whatever N is.")
     Integer jobs;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Compute the cells as Apache Spark tasks, e.g."
+            + " local[2], spark://HOST:7077, yarn, k8s://https://HOST:6443. This process is the driver: it stores each"
+            + " cell as it comes back. --jobs is then the cells in flight (default: Spark's parallelism).")
+    String spark;
+
     @Option(names = "--fast", description = "Leave oneDNN and OpenBLAS free to use the CPU's widest instruction set"
             + " (read by the kdbench launcher). Faster on AVX-512 machines; cells are then named by the CPU's"
             + " instruction set and recompute identically only on CPUs that have it.")
@@ -92,7 +98,14 @@ final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new BadInputException("--jobs must be >= 1, got " + n);
         }
-        GridRunner.Outcome outcome = runner.run(experiment, force, n);
+        GridRunner.Outcome outcome;
+        if (spark == null) {
+            outcome = runner.run(experiment, force, n);
+        } else {
+            try (CellExecutor cluster = ClusterExecutors.open("spark", spark, jobs, cells, with, loader)) {
+                outcome = runner.run(experiment, force, cluster);
+            }
+        }
 
         ExperimentOrder order = ExperimentOrder.of(experiment);
         MetricDirections directions = MetricDirections.load(loader);
@@ -142,6 +155,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (fast) {
             sb.append(" --fast");
+        }
+        if (spark != null) {
+            sb.append(" --spark ").append(spark);
         }
         if (output != null) {
             sb.append(" --output ").append(output);

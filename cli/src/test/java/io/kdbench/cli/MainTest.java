@@ -151,6 +151,17 @@ class MainTest {
     }
 
     @Test
+    void sparkWithoutTheSparkModuleOnTheClassPathIsOneLineAndExitTwo() throws IOException {
+        // the cli module has no Spark: ./kdbench adds the spark module's class path only when --spark is given
+        assertEquals(2, Main.execute("run", "--quiet", "--spark", "local[2]", experiment(TINY).toString()));
+        String e = err.toString().trim();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.contains("--spark: the kdbench-spark module is not on the class path"), e);
+        assertFalse(Files.exists(dir.resolve("out/cells")) && dir.resolve("out/cells").toFile().list().length > 0,
+                "nothing computed");
+    }
+
+    @Test
     void verifyOfANonResultsFolderIsBadInput() {
         assertEquals(2, Main.execute("verify", dir.toString()));
         assertTrue(err.toString().contains("not a results folder"), err.toString());

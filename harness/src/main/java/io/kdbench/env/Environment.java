@@ -18,7 +18,8 @@ import java.util.ServiceLoader;
  */
 public record Environment(String kdbenchVersion, String gitCommit, boolean gitDirty, String javaVersion,
                           String os, String cpuModel, int availableProcessors, String backendName,
-                          Map<String, String> backendVersions, Map<String, String> device, String codeHash) {
+                          Map<String, String> backendVersions, Map<String, String> device, String codeHash)
+        implements java.io.Serializable { // a cluster task gets the driver's, to name its cell by the same code
 
     /** Where the code that computes cells lives (its git trees, or its files' content, make {@link #codeHash}). */
     static final List<String> CODE_PATHS = List.of("harness/src/main", "datasets/src/main", "methods/src/main",

@@ -59,6 +59,11 @@ public final class CellRunner {
         return environment;
     }
 
+    /** The kdbench command line recorded in each cell's provenance. */
+    public String command() {
+        return command;
+    }
+
     /** The stored outcome of a spec: skipped if the method cannot run on the dataset, else trained and scored. */
     public CellRecord run(String hash, RunSpec spec, DatasetInfo info, Splits splits, int retries) {
         DistillationMethod method = method(spec);
@@ -163,6 +168,14 @@ public final class CellRunner {
         return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.SKIPPED, reason, -1, spec,
                 new Provenance(environment, now, now, command, dataFiles(spec)), 0, 0, 0, false, method(spec).role(), null, Map.of(), Map.of(),
                 Map.of(), Map.of(), "");
+    }
+
+    /**
+     * A cell that failed outside the method, before it could report (e.g. a cluster task that kept failing): stored
+     * like any failed cell, with the reason, and tried again by a rerun.
+     */
+    public CellRecord failed(String hash, RunSpec spec, String start, String reason) {
+        return failed(hash, spec, start, new TrainingLog(), reason, -1);
     }
 
     private CellRecord failed(String hash, RunSpec spec, String start, TrainingLog log, String reason, int epoch) {

@@ -1,8 +1,5 @@
 package io.kdbench.run;
 
-import io.kdbench.api.BenchmarkDataset;
-import io.kdbench.api.DatasetInfo;
-import io.kdbench.data.Splits;
 import io.kdbench.experiment.ComponentSpec;
 import io.kdbench.experiment.Experiment;
 import io.kdbench.registry.Registries;
@@ -33,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs the grid methods x datasets x seeds, one or several cells at a time, storing each cell as it finishes, so a
  * run killed at any moment loses at most the cells in progress. Cells are taken in grid order (datasets outermost)
- * and a dataset's data for a seed are made once and dropped when its last cell is done. Each cell is claimed before
+ * and computed by a {@link CellExecutor}: this process's threads by default, or a cluster. Each cell is claimed before
  * it is computed, so several runs on one results folder split the grid instead of doing work twice; cells claimed by
  * another live run are waited for at the end.
  */
@@ -57,35 +54,36 @@ public final class GridRunner {
     public record Outcome(List<CellRecord> cells, int computed, int reused, int skipped, int failed) {
     }
 
-    /** One cell of the grid with what is needed to compute it; {@code index} is its place in grid order. */
-    private record Pending(int index, String hash, RunSpec spec, ComponentSpec dataset) {
-        String splitsKey() {
-            return dataset.label() + "\u0000" + spec.seed();
-        }
-    }
-
     public Outcome run(Experiment experiment, boolean force) throws IOException {
         return run(experiment, force, 1);
     }
 
     /**
-     * Runs the grid with {@code jobs} cells at a time (each cell's numbers do not depend on how many run beside it:
-     * every cell computes from its own spec, data and seed). Cells are stored as they finish.
+     * Runs the grid with {@code jobs} cells at a time in this process (each cell's numbers do not depend on how many
+     * run beside it: every cell computes from its own spec, data and seed). Cells are stored as they finish.
      */
     public Outcome run(Experiment experiment, boolean force, int jobs) throws IOException {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
         }
+        return run(experiment, force, new LocalCellExecutor(registries, cells, jobs));
+    }
+
+    /**
+     * Runs the grid with its cells computed by {@code executor}, {@link CellExecutor#slots()} at a time. Cells are
+     * stored here, each as it comes back.
+     */
+    public Outcome run(Experiment experiment, boolean force, CellExecutor executor) throws IOException {
         store.checkWritable();
         store.removeStaleTemporaryFiles();
         CellClaims claims = store.claims();
-        List<Pending> grid = grid(experiment);
+        List<GridCell> grid = grid(experiment);
         CellRecord[] done = new CellRecord[grid.size()];
-        List<Pending> todo = new ArrayList<>();
+        List<GridCell> todo = new ArrayList<>();
         int reused = 0;
         progress.start(grid.size());
         try {
-            for (Pending p : grid) {
+            for (GridCell p : grid) {
                 Optional<CellRecord> stored = force ? Optional.empty() : reusable(p.hash());
                 if (stored.isPresent()) {
                     done[p.index()] = stored.get();
@@ -95,13 +93,13 @@ public final class GridRunner {
                     todo.add(p);
                 }
             }
-            SplitsCache splits = new SplitsCache(todo);
-            List<Pending> elsewhere = Collections.synchronizedList(new ArrayList<>());
+            executor.plan(todo);
+            List<GridCell> elsewhere = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger computed = new AtomicInteger();
-            runAll(todo, jobs, p -> {
+            runAll(todo, executor.slots(), p -> {
                 if (!claims.tryClaim(p.hash())) {
                     elsewhere.add(p);
-                    splits.release(p);
+                    executor.dropped(p);
                     return;
                 }
                 try {
@@ -109,19 +107,19 @@ public final class GridRunner {
                     Optional<CellRecord> stored = force ? Optional.empty() : reusable(p.hash());
                     if (stored.isPresent()) {
                         done[p.index()] = stored.get();
-                        splits.release(p);
+                        executor.dropped(p);
                         progress.cellFinished(p.spec(), "by another run");
                     } else {
-                        done[p.index()] = compute(p, splits, experiment.retries());
+                        done[p.index()] = compute(p, executor, experiment.retries());
                         computed.incrementAndGet();
                     }
                 } finally {
                     claims.release(p.hash());
                 }
             });
-            List<Pending> waiting = new ArrayList<>(elsewhere);
-            waiting.sort(Comparator.comparingInt(Pending::index));
-            int more = finishClaimedElsewhere(waiting, claims, done, experiment.retries());
+            List<GridCell> waiting = new ArrayList<>(elsewhere);
+            waiting.sort(Comparator.comparingInt(GridCell::index));
+            int more = finishClaimedElsewhere(waiting, claims, done, executor, experiment.retries());
             List<CellRecord> all = Arrays.stream(done).filter(Objects::nonNull).toList();
             store.writeTidyCsv(all);
             int skipped = (int) all.stream().filter(c -> c.status() == CellStatus.SKIPPED).count();
@@ -133,13 +131,13 @@ public final class GridRunner {
     }
 
     /** The grid in order, each cell named by this run's code version and compute identity. */
-    private List<Pending> grid(Experiment experiment) {
+    private List<GridCell> grid(Experiment experiment) {
         Map<String, ComponentSpec> datasets = new HashMap<>();
         experiment.datasets().forEach(d -> datasets.put(d.label(), d));
-        List<Pending> grid = new ArrayList<>();
+        List<GridCell> grid = new ArrayList<>();
         for (RunSpec spec : specs(experiment)) {
             String hash = SpecHash.of(spec, cells.environment().codeVersion(), cells.environment().computeIdentity());
-            grid.add(new Pending(grid.size(), hash, spec, datasets.get(spec.dataset())));
+            grid.add(new GridCell(grid.size(), hash, spec, datasets.get(spec.dataset())));
         }
         return grid;
     }
@@ -159,32 +157,24 @@ public final class GridRunner {
         return specs;
     }
 
-    /** Trains, scores and stores one claimed cell. */
-    private CellRecord compute(Pending p, SplitsCache splits, int retries) throws IOException {
+    /** Has one claimed cell computed by the executor and stores it. */
+    private CellRecord compute(GridCell p, CellExecutor executor, int retries) throws IOException {
         progress.cellStarted(p.spec());
-        BenchmarkDataset dataset = registries.datasets().get(p.dataset().id());
-        DatasetInfo info = dataset.info(p.dataset().params());
-        try {
-            Splits data = cells.supports(p.spec(), info).ok() ? splits.get(p, () -> dataset.splits(p.dataset().params(),
-                    p.spec().seed())) : null;
-            CellRecord cell = cells.run(p.hash(), p.spec(), info, data, retries);
-            store.write(cell);
-            progress.cellFinished(p.spec(), cell.status().name());
-            return cell;
-        } finally {
-            splits.release(p);
-        }
+        CellRecord cell = executor.compute(p, retries);
+        executor.store(store, cell);
+        progress.cellFinished(p.spec(), cell.status().name());
+        return cell;
     }
 
     /** A claimed cell's work, which may throw. */
     private interface CellWork {
-        void run(Pending p) throws IOException;
+        void run(GridCell p) throws IOException;
     }
 
     /** Runs {@code work} on every pending cell, in grid order, {@code jobs} at a time; rethrows the first failure. */
-    private static void runAll(List<Pending> todo, int jobs, CellWork work) throws IOException {
+    private static void runAll(List<GridCell> todo, int jobs, CellWork work) throws IOException {
         if (jobs == 1 || todo.size() < 2) {
-            for (Pending p : todo) {
+            for (GridCell p : todo) {
                 work.run(p);
             }
             return;
@@ -226,51 +216,6 @@ public final class GridRunner {
     }
 
     /**
-     * Each dataset's splits for one seed, made once on first need and shared by the cells that use them, dropped when
-     * the last of those cells is done (so only the data of cells in flight is held).
-     */
-    private static final class SplitsCache {
-        private final Map<String, Splits> made = new HashMap<>();
-        private final Map<String, Integer> users = new HashMap<>();
-        private final Map<String, Object> makers = new java.util.concurrent.ConcurrentHashMap<>();
-
-        SplitsCache(List<Pending> todo) {
-            todo.forEach(p -> users.merge(p.splitsKey(), 1, Integer::sum));
-        }
-
-        Splits get(Pending p, java.util.function.Supplier<Splits> make) {
-            String key = p.splitsKey();
-            Splits s;
-            synchronized (this) {
-                s = made.get(key);
-            }
-            if (s != null) {
-                return s;
-            }
-            synchronized (makers.computeIfAbsent(key, k -> new Object())) { // one maker per key; other keys go on
-                synchronized (this) {
-                    s = made.get(key);
-                }
-                if (s == null) {
-                    s = make.get();
-                    synchronized (this) {
-                        made.put(key, s);
-                    }
-                }
-                return s;
-            }
-        }
-
-        synchronized void release(Pending p) {
-            String key = p.splitsKey();
-            if (users.merge(key, -1, Integer::sum) <= 0) {
-                users.remove(key);
-                made.remove(key);
-            }
-        }
-    }
-
-    /**
      * A stored cell that need not be recomputed: OK or skipped (failed cells are tried again), by known code (a cell
      * stored outside a git checkout may come from any code, so it is always recomputed).
      */
@@ -283,20 +228,20 @@ public final class GridRunner {
      * Waits for cells another run claimed; computes any whose claim went stale (its owner died). Returns how many
      * this run computed.
      */
-    private int finishClaimedElsewhere(List<Pending> pending, CellClaims claims, CellRecord[] done, int retries)
-            throws IOException {
+    private int finishClaimedElsewhere(List<GridCell> pending, CellClaims claims, CellRecord[] done,
+                                       CellExecutor executor, int retries) throws IOException {
         int computed = 0;
-        List<Pending> left = new ArrayList<>(pending);
+        List<GridCell> left = new ArrayList<>(pending);
         while (!left.isEmpty()) {
-            List<Pending> still = new ArrayList<>();
-            for (Pending p : left) {
+            List<GridCell> still = new ArrayList<>();
+            for (GridCell p : left) {
                 Optional<CellRecord> stored = reusable(p.hash());
                 if (stored.isPresent()) {
                     done[p.index()] = stored.get();
                     progress.cellFinished(p.spec(), "by another run");
                 } else if (claims.tryClaim(p.hash())) {
                     try {
-                        done[p.index()] = compute(p, new SplitsCache(List.of(p)), retries);
+                        done[p.index()] = compute(p, executor, retries);
                         computed++;
                     } finally {
                         claims.release(p.hash());

@@ -100,6 +100,20 @@ public final class ResultsStore {
     }
 
     /**
+     * Stores a cell that arrives as its JSON document (computed in another process), checksummed as {@link
+     * #write(CellRecord)} does. The document is kept as it came, so the file is the one that process's {@code
+     * write} would have made: a record read back from JSON holds its method's extras as maps, which would be written
+     * with their keys in another order.
+     */
+    public void write(String hash, ObjectNode document) throws IOException {
+        ObjectNode unsigned = document.deepCopy();
+        unsigned.put("checksum", "");
+        String checksum = checksumOf(unsigned);
+        unsigned.put("checksum", checksum);
+        AtomicFiles.write(cellFile(hash), Json.MAPPER.writeValueAsBytes(unsigned));
+    }
+
+    /**
      * Reads and verifies one cell document: it must be a JSON object of the current {@link CellRecord#SCHEMA} whose
      * checksum matches its content. Throws {@link CorruptCellException} saying what is wrong otherwise.
      */

@@ -143,4 +143,52 @@ class GridRunnerTest {
         assertEquals(a.hash(), b.hash());
         assertEquals(a.metrics(), b.metrics());
     }
+
+    @Test
+    void anotherExecutorComputesTheClaimedCellsAndTheRunnerStoresEachAsItComesBack() throws IOException {
+        // the seam a cluster executor uses: it computes, the grid runner lists, stores and counts
+        Experiment e = experiment("");
+        CellRunner cells = new CellRunner(registries, env, null, "test");
+        List<String> computed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Integer> planned = new java.util.ArrayList<>();
+        ResultsStore store = new ResultsStore(dir.resolve("remote"));
+        CellExecutor remote = new CellExecutor() {
+            private final LocalCellExecutor local = new LocalCellExecutor(registries, cells, 2);
+
+            @Override
+            public int slots() {
+                return 2;
+            }
+
+            @Override
+            public void plan(List<GridCell> todo) {
+                planned.add(todo.size());
+                local.plan(todo);
+            }
+
+            @Override
+            public CellRecord compute(GridCell cell, int retries) {
+                CellRecord c = local.compute(cell, retries);
+                assertTrue(store.find(cell.hash()).filter(s -> s.status() != CellStatus.FAILED).isEmpty(),
+                        "not stored (but as failed, which is tried again) before it is computed");
+                computed.add(cell.hash());
+                return c;
+            }
+        };
+        GridRunner.Outcome viaSeam = new GridRunner(registries, store, cells, GridProgress.SILENT).run(e, false, remote);
+        GridRunner.Outcome local = run(e, false);
+        assertEquals(List.of(12), planned);
+        assertEquals(12, computed.size());
+        assertEquals(local.cells().size(), viaSeam.cells().size());
+        for (int i = 0; i < local.cells().size(); i++) {
+            CellRecord a = local.cells().get(i);
+            CellRecord b = viaSeam.cells().get(i);
+            assertEquals(a.hash(), b.hash());
+            assertEquals(a.status(), b.status());
+            assertEquals(a.metrics(), b.metrics());
+            assertTrue(store.find(b.hash()).isPresent(), "stored: " + b.spec().describeCell());
+        }
+        assertEquals(12, new GridRunner(registries, store, cells, GridProgress.SILENT).run(e, false, remote).cells().size());
+        assertEquals(List.of(12, 3), planned, "a rerun plans only the cells not reusable (the 3 failed ones)");
+    }
 }

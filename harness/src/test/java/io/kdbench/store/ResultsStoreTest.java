@@ -51,6 +51,28 @@ class ResultsStoreTest {
         assertEquals(64, back.checksum().length());
     }
 
+    /** Extras as a method leaves them: a record (serialised in declaration order) with a NaN and a float. */
+    record Selection(String metric, int every, double chosenScore, float lr) {
+    }
+
+    @Test
+    void aCellSentAsItsJsonDocumentIsStoredAsTheRecordWouldBe() throws IOException {
+        CellRecord c = cell(1, Double.NaN);
+        c = new CellRecord(c.schema(), c.hash(), c.status(), c.reason(), c.failedEpoch(), c.spec(), c.provenance(),
+                c.trainSeconds(), c.inferenceSeconds(), c.parameterCount(), c.usesPrivilegedAtTest(), c.role(),
+                c.learning(), c.metrics(), c.curves(), Map.of("selection", Map.of("student",
+                new Selection("auroc", 60, Double.NaN, 0.1f))), c.probabilities(), "");
+        ResultsStore here = new ResultsStore(dir.resolve("here"));
+        here.write(c);
+        // what a cluster task sends: the bytes, read back on the driver as a tree
+        ResultsStore driver = new ResultsStore(dir.resolve("driver"));
+        driver.write(c.hash(), (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                Json.MAPPER.writeValueAsBytes(c)));
+        assertEquals(Files.readString(here.cellFile(c.hash())), Files.readString(driver.cellFile(c.hash())));
+        assertTrue(Files.readString(here.cellFile(c.hash())).contains("\"metric\" : \"auroc\",\n"), "declaration order");
+        assertEquals(c.hash(), ResultsStore.read(driver.cellFile(c.hash())).hash(), "its checksum verifies");
+    }
+
     @Test
     void leavesNoTemporaryFiles() throws IOException {
         ResultsStore store = new ResultsStore(dir);
