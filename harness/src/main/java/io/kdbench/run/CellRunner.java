@@ -196,7 +196,16 @@ public final class CellRunner {
         Map<String, String> out = new LinkedHashMap<>();
         Optional<BenchmarkDataset> dataset = registries.datasets().find(spec.datasetId());
         if (dataset.isPresent()) {
-            for (Path file : dataset.get().dataFiles(Params.of(dataset.get().defaults(), spec.datasetParams()))) {
+            List<Path> files;
+            try {
+                files = dataset.get().dataFiles(Params.of(dataset.get().defaults(), spec.datasetParams()));
+            } catch (IllegalArgumentException e) {
+                // a failed cell's record is still written (e.g. a Spark driver that cannot see an executor's path):
+                // like an unreadable file, the reason is kept in provenance
+                out.put(spec.datasetId(), "unreadable: " + e.getMessage());
+                return out;
+            }
+            for (Path file : files) {
                 out.put(file.toString(), FileChecksums.sha256(file));
             }
         }
