@@ -59,7 +59,7 @@ final class ClaimsCommand implements Callable<Integer> {
         Path file = experimentFile != null ? experimentFile : dir.resolve(ResultsFolder.EXPERIMENT_FILE);
         Experiment experiment = new ExperimentLoader(Registries.load(loader)).load(file);
         if (experiment.claims().isEmpty()) {
-            throw new BadInputException(file + ": states no claims; add a 'claims:' list (README, \"Claims\")"
+            throw new BadInputException(file + ": states no claims; add a 'claims:' list (docs/experiments.md, \"Claims\")"
                     + (experimentFile == null ? ", or take them from another file with --experiment FILE" : ""));
         }
         StoreContents grid = contents.of(GridRunner.specs(experiment));

@@ -23,7 +23,7 @@ final class ClusterExecutors {
                 .map(ServiceLoader.Provider::get).filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new BadInputException("--" + name + ": the kdbench-" + name + " module is not on"
                         + " the class path; run through ./kdbench, which adds it when --" + name + " is given, or"
-                        + " through spark-submit (see the README's Spark section)"));
+                        + " through spark-submit (see docs/spark.md)"));
         try {
             return factory.open(master, slots, cells, with == null ? List.of() : with.stream().map(File::toPath).toList());
         } catch (IllegalArgumentException e) {

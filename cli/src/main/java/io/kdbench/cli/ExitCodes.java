@@ -1,7 +1,7 @@
 package io.kdbench.cli;
 
 /**
- * kdbench's exit codes, one meaning each across verbs (README, "Reliability"). 1 is an internal error and also a
+ * kdbench's exit codes, one meaning each across verbs (docs/reliability.md). 1 is an internal error and also a
  * check that fails ({@code verify}: a cell differs, is unreadable, missing or cannot be recomputed; {@code compare}:
  * something is worse); a failed check always prints its summary, a crash its stack trace.
  */
