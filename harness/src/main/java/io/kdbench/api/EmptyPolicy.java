@@ -3,7 +3,7 @@ package io.kdbench.api;
 /**
  * What a segmentation metric gives when a prediction or ground truth is empty for a class.
  * NAN: undefined values are NaN and excluded from means (which carry n_valid).
- * PENALTY: worst or best values by rule (see the README's Metrics section); means carry n_penalised.
+ * PENALTY: worst or best values by rule (see docs/metrics.md, "Empty masks"); means carry n_penalised.
  */
 public enum EmptyPolicy {
     NAN, PENALTY;
