@@ -35,9 +35,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +127,9 @@ public abstract class FederatedMethod implements DistillationMethod {
         UNet.Config cfg = StudentGraph.config(p, repository);
         clients.forEach(c -> c.data().requireDivisible(cfg.divisor()));
 
-        Map<String, INDArray> pretrained = pretrain(cfg, repository, p, ctx);
+        // the same teacher for every federated row of this draw: trained once in this process (RepositoryTeachers)
+        Map<String, INDArray> pretrained = RepositoryTeachers.pretrained(ctx, grid, cfg, Recipe.from(p, "teacher_"),
+                c -> pretrain(cfg, repository, p, c));
         Local local = new Local(cfg, clients.get(0).data(), p, variant().distil(), ctx.seed());
         Weights.load(local.student.sd(), pretrained);
         Recipe recipe = Recipe.from(p);
@@ -364,16 +368,21 @@ public abstract class FederatedMethod implements DistillationMethod {
                 clean.add(data.image(i));
             }
             int passes = p.getInt("mc_passes");
+            // every pass's noisy copies in one teacher batch (pass-major, noise drawn in the same order as pass by
+            // pass): one forward of passes x n volumes instead of passes forwards of n; the network is per-sample
+            List<Image> noisy = new ArrayList<>();
+            for (int j = 0; j < passes; j++) {
+                clean.forEach(im -> noisy.add(Augmenter.clippedNoise(im, 0.1, 0.2, rng)));
+            }
+            Map<String, INDArray> out = teacher.run(SegmentationTensors.input(noisy, threeD),
+                    List.of(StudentGraph.LOGITS, StudentGraph.feature(0)));
+            float[][][] all = SegmentationTensors.probabilities(out.get(StudentGraph.LOGITS));
+            int n = clean.size();
             List<float[][][]> probs = new ArrayList<>();
             for (int j = 0; j < passes; j++) {
-                List<Image> noisy = clean.stream().map(im -> Augmenter.clippedNoise(im, 0.1, 0.2, rng)).toList();
-                Map<String, INDArray> out = teacher.run(SegmentationTensors.input(noisy, threeD),
-                        List.of(StudentGraph.LOGITS, StudentGraph.feature(0)));
-                probs.add(SegmentationTensors.probabilities(out.get(StudentGraph.LOGITS)));
-                if (j == 0) {
-                    batch.put("ft", out.get(StudentGraph.feature(0)));
-                }
+                probs.add(Arrays.copyOfRange(all, j * n, (j + 1) * n));
             }
+            batch.put("ft", out.get(StudentGraph.feature(0)).get(NDArrayIndex.interval(0, n)).dup());
             double threshold = (0.75 + 0.25 * Rampup.sigmoid(iteration, p.getInt("threshold_rampup_iterations")))
                     * Math.log(2);
             batch.put("xu", SegmentationTensors.input(clean, threeD));

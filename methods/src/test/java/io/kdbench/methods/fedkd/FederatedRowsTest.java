@@ -68,6 +68,33 @@ class FederatedRowsTest {
     }
 
     @Test
+    void rowsOfOneDrawShareTheRepositoryTeacherBitForBit() throws Exception {
+        RepositoryTeachers.clear();
+        int before = RepositoryTeachers.trainings();
+        TrainContext avg = tiny(new FedAvgBaseline(), 2, 3);
+        new FedAvgBaseline().train(avg);
+        // another row on the same draw (the same Splits object, as the local runner shares it): no second pre-training
+        TrainContext shared = new TrainContext(avg.params(), avg.dataset(), avg.splits(), avg.seed(), new TrainingLog(),
+                avg.validation());
+        TrainedModel sharedModel = new FedLocalOnly().train(shared);
+        assertEquals(before + 1, RepositoryTeachers.trainings(), "the second row reuses the first row's teacher");
+        // the same row on its own draw of the same data, trained from scratch: the same curves, teacher score,
+        // selections and predictions, bit for bit
+        TrainContext alone = tiny(new FedLocalOnly(), 2, 3);
+        TrainedModel aloneModel = new FedLocalOnly().train(alone);
+        assertEquals(before + 2, RepositoryTeachers.trainings());
+        assertEquals(alone.log().curves(), shared.log().curves());
+        assertTrue(shared.log().curves().containsKey("teacher_pretraining"));
+        assertEquals(alone.log().extras().get(TrainingLog.TEACHERS), shared.log().extras().get(TrainingLog.TEACHERS));
+        assertEquals(alone.log().extras().get(TrainingLog.SELECTION), shared.log().extras().get(TrainingLog.SELECTION));
+        assertEquals(List.copyOf(alone.log().extras().keySet()), List.copyOf(shared.log().extras().keySet()));
+        List<Prediction> pa = aloneModel.predict(alone.splits().test()), ps = sharedModel.predict(shared.splits().test());
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).segmentation().labels(), ps.get(i).segmentation().labels());
+        }
+    }
+
+    @Test
     void baselinesRunAndPredict() throws Exception {
         for (DistillationMethod m : List.of(new FedAvgBaseline(), new FedLocalOnly(), new FedCentralised())) {
             TrainContext ctx = tiny(m, 2, 3);
