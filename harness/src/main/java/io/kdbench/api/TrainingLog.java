@@ -18,7 +18,6 @@ public final class TrainingLog {
 
     private final Map<String, List<Double>> curves = new LinkedHashMap<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
-    private final List<Runnable> epochListeners = new ArrayList<>();
 
     /** Records one point of a curve. A NaN or infinite loss is a divergence: it throws. */
     public void record(String curve, int epoch, double value) {
@@ -26,7 +25,6 @@ public final class TrainingLog {
             throw new DivergenceException(curve, epoch, value);
         }
         curves.computeIfAbsent(curve, k -> new ArrayList<>()).add(value);
-        epochListeners.forEach(Runnable::run);
     }
 
     public void put(String key, Object value) {
@@ -55,9 +53,5 @@ public final class TrainingLog {
 
     public Map<String, Object> extras() {
         return Collections.unmodifiableMap(extras);
-    }
-
-    public void onRecord(Runnable listener) {
-        epochListeners.add(listener);
     }
 }

@@ -107,11 +107,6 @@ public final class SurfaceDistances {
         return predToTruth.clone();
     }
 
-    /** Sorted distances from each ground-truth boundary voxel to the predicted boundary. */
-    public double[] truthToPrediction() {
-        return truthToPred.clone();
-    }
-
     /** The Hausdorff distance: the larger directed maximum. */
     public double hausdorff() {
         return Math.max(predToTruth[predToTruth.length - 1], truthToPred[truthToPred.length - 1]);

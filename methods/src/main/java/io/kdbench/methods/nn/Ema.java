@@ -3,7 +3,6 @@ package io.kdbench.methods.nn;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,10 +44,5 @@ public final class Ema {
             INDArray teacher = teacherSd.getVariable(t).getArr();
             teacher.muli(decay).addi(sd.getVariable(s).getArr().mul(1 - decay));
         });
-    }
-
-    /** The teacher variable names. */
-    public List<String> teacherVariables() {
-        return List.copyOf(studentToTeacher.values());
     }
 }

@@ -24,18 +24,6 @@ public final class Weights {
         weights.forEach((n, w) -> sd.getVariable(n).getArr().assign(w));
     }
 
-    /** Renames keys by replacing the leading {@code from} with {@code to} (student weights onto the teacher). */
-    public static Map<String, INDArray> renamed(Map<String, INDArray> weights, String from, String to) {
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        weights.forEach((n, w) -> {
-            if (!n.startsWith(from)) {
-                throw new IllegalArgumentException("weight " + n + " does not start with " + from);
-            }
-            out.put(to + n.substring(from.length()), w);
-        });
-        return out;
-    }
-
     public static long parameterCount(Map<String, INDArray> weights) {
         return weights.values().stream().mapToLong(INDArray::length).sum();
     }

@@ -1,7 +1,6 @@
 package io.kdbench.datasets.synthetic.draw;
 
 import io.kdbench.data.Image;
-import io.kdbench.data.LabelMap;
 
 import java.util.Arrays;
 
@@ -73,10 +72,5 @@ public final class Grid {
             System.arraycopy(channels[c].v, 0, data, c * first.v.length, first.v.length);
         }
         return new Image(data, channels.length, first.depth, first.height, first.width, spacing);
-    }
-
-    /** A label map of this grid's shape from a byte array painted alongside it. */
-    public LabelMap labelMap(byte[] labels, double[] spacing) {
-        return new LabelMap(labels, depth, height, width, spacing);
     }
 }
