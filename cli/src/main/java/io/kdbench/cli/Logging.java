@@ -20,6 +20,10 @@ final class Logging {
         // 3-D upsampling warns "No fields found for property ..." on every graph build.
         set("org.nd4j.autodiff.functions", verbose ? Level.INFO : Level.ERROR);
         set("org.tribuo", verbose ? Level.INFO : Level.WARN);
+        // with --spark, every start warns that the host name is a loopback address and that Hadoop's natives are
+        // missing: true of any single machine and harmless here; Spark's task warnings (lost tasks, retries) stay
+        set("org.apache.spark.util.Utils", verbose ? Level.INFO : Level.ERROR);
+        set("org.apache.hadoop.util.NativeCodeLoader", verbose ? Level.INFO : Level.ERROR);
     }
 
     private static void set(String name, Level level) {
