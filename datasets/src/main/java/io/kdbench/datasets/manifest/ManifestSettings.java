@@ -81,7 +81,7 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
     public static ManifestSettings of(Params p) {
         parameters().check(p);
         String path = p.getString("path");
-        require(!path.isBlank(), "path must name the manifest CSV, e.g. path: data/manifest.csv");
+        require(!path.isBlank(), "path must name the manifest CSV, e.g. path: data/manifest.csv; got '" + path + "'");
         Path manifest = Path.of(path);
         String problem = InputFile.problem(manifest);
         require(problem == null, "path: " + manifest.toAbsolutePath() + ": " + problem);
@@ -103,8 +103,8 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
                     "privileged names '" + m + "', which is neither an image column in images nor text/tabular "
                             + "with a column given");
         }
-        require(images.stream().anyMatch(m -> !privileged.contains(m)), "every image column is privileged; "
-                + "a model needs at least one test-time image");
+        require(images.stream().anyMatch(m -> !privileged.contains(m)), "every image column is privileged ("
+                + images + "); a model needs at least one test-time image");
         for (String m : images) {
             require(!m.equals(TEXT) && !m.equals(TABULAR), "images: '" + m + "' is reserved for the text and tabular modalities");
         }

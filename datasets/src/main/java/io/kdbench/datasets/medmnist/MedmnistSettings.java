@@ -39,7 +39,8 @@ record MedmnistSettings(Path file, List<String> classes, IntensityNormalisation 
         parameters().check(p);
         String path = p.getString("path");
         if (path.isBlank()) {
-            throw new IllegalArgumentException("path must name a MedMNIST .npz file, e.g. path: data/pathmnist_64.npz");
+            throw new IllegalArgumentException("path must name a MedMNIST .npz file, e.g. path: data/pathmnist_64.npz; got '"
+                    + path + "'");
         }
         Path file = Path.of(path);
         String problem = InputFile.problem(file);
