@@ -38,7 +38,6 @@ public final class FakeMethod implements DistillationMethod {
                 Param.of("steps", 10, "fake training steps").atLeast(1));
     }
 
-
     @Override
     public Support supports(DatasetInfo dataset) {
         return dataset.task().isSegmentation() ? Support.no("classification only") : Support.yes();

@@ -86,7 +86,6 @@ public class Hdc extends SemiSupervisedSegmentation {
                         .nonNegative());
     }
 
-
     @Override
     protected Step build(StudentGraph graph, SegmentationData data, Params p) {
         SameDiff sd = graph.sd();
