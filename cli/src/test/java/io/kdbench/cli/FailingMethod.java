@@ -2,11 +2,10 @@ package io.kdbench.cli;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-
-import java.util.Map;
 
 /** A plug-in registered only for the tests: its training always throws, so its cells fail. */
 public final class FailingMethod implements DistillationMethod {
@@ -21,8 +20,8 @@ public final class FailingMethod implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Map.of();
+    public ParamSpec parameters() {
+        return ParamSpec.none();
     }
 
     @Override

@@ -258,4 +258,24 @@ class SyntheticDatasetsTest {
                 () -> ds.info(Params.of(ds.defaults(), bad)));
         assertTrue(e.getMessage().startsWith("missing_rate must be in [0, 1]"), e.getMessage());
     }
+
+    @Test
+    void everyRefusedDatasetParameterShowsItsBadValue() {
+        Map<String, Map<String, Object>> bad = new LinkedHashMap<>();
+        bad.put("knee-mr-federated", Map.of("repo_size", 4));
+        bad.put("fetal-us", Map.of("speckle", 2.0));
+        bad.put("skin-pairs", Map.of("n_val", 0));
+        bad.put("cxr-report", Map.of("omit_below", 0.5, "hedge_below", 0.3));
+        bad.put("toy-blobs", Map.of("size", 4));
+        List<String> expected = List.of("repo_size must be in [8, 256], got 4", "speckle must be in [0, 1], got 2.0",
+                "n_val must be >= 1, got 0", "omit_below must be <= hedge_below, got 0.5 > 0.3",
+                "size must be >= 8, got 4");
+        List<String> messages = new ArrayList<>();
+        bad.forEach((id, values) -> {
+            BenchmarkDataset ds = registry.get(id);
+            messages.add(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ds.check(Params.of(ds.defaults(), values)), id).getMessage());
+        });
+        assertEquals(expected, messages);
+    }
 }

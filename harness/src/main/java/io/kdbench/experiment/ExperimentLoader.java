@@ -231,7 +231,7 @@ public final class ExperimentLoader {
             }
             Params params = Params.of(component.defaults(), Map.of(PATH, text.substring(colon + 1)));
             try {
-                component.validate(params);
+                component.check(params);
             } catch (IllegalArgumentException e) {
                 throw error(item, "bad params of " + id + ": " + e.getMessage());
             }
@@ -255,7 +255,7 @@ public final class ExperimentLoader {
             }
             Params params = Params.of(component.defaults(), overrides);
             try {
-                component.validate(params);
+                component.check(params);
             } catch (IllegalArgumentException e) {
                 throw error(offendingNode(keys, item, e.getMessage()), "bad params of " + id + ": " + e.getMessage());
             }
@@ -298,7 +298,7 @@ public final class ExperimentLoader {
         /** A node as an error message shows it: a scalar's text in quotes, else what kind of node it is. */
         private String shown(Node node) {
             if (node instanceof ScalarNode s) {
-                return "'" + s.getValue() + "'";
+                return Tag.NULL.equals(s.getTag()) ? "nothing" : "'" + s.getValue() + "'";
             }
             return node instanceof SequenceNode ? "a list" : "a mapping";
         }
@@ -306,7 +306,7 @@ public final class ExperimentLoader {
         private Map<String, Double> reported(Node node) {
             Map<String, Double> values = new LinkedHashMap<>();
             if (!(node instanceof MappingNode m)) {
-                throw error(node, "reported must be a mapping of \"method/dataset/metric\": value");
+                throw error(node, "reported must be a mapping of \"method/dataset/metric\": value; got " + shown(node));
             }
             for (NodeTuple t : m.getValue()) {
                 String key = string(t.getKeyNode(), "reported");
@@ -432,7 +432,7 @@ public final class ExperimentLoader {
             if (def instanceof Integer) {
                 long v = integer(node, field);
                 if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                    throw error(node, field + " is out of the integer range");
+                    throw error(node, field + " is out of the integer range; got " + v);
                 }
                 return (int) v;
             }
@@ -458,7 +458,7 @@ public final class ExperimentLoader {
 
         private Map<String, NodeTuple> mapping(Node node, String what, List<String> validKeys) {
             if (!(node instanceof MappingNode m)) {
-                throw error(node, what + " must be a mapping with keys " + validKeys);
+                throw error(node, what + " must be a mapping with keys " + validKeys + "; got " + shown(node));
             }
             Map<String, NodeTuple> out = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
@@ -483,14 +483,14 @@ public final class ExperimentLoader {
 
         private List<Node> sequence(Node node, String field) {
             if (!(node instanceof SequenceNode s)) {
-                throw error(node, field + " must be a list, e.g. " + field + ": [a, b]");
+                throw error(node, field + " must be a list, e.g. " + field + ": [a, b]; got " + shown(node));
             }
             return s.getValue();
         }
 
         private String string(Node node, String field) {
             if (!(node instanceof ScalarNode s) || Tag.NULL.equals(s.getTag())) {
-                throw error(node, field + " must be a single value");
+                throw error(node, field + " must be a single value; got " + shown(node));
             }
             return s.getValue();
         }

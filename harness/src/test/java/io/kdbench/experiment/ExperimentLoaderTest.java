@@ -88,6 +88,30 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void everyTypeErrorShowsTheValueFound() throws IOException {
+        String msg = errorOf(VALID.replace("{scale: 2}", "3"));
+        assertTrue(msg.contains(":6: params of fake-method must be a mapping with keys [scale, diverge, steps]; got '3'"),
+                msg);
+        msg = errorOf(VALID.replace("seeds: [1, 2]", "seeds: 5"));
+        assertTrue(msg.contains(":2: seeds must be a list, e.g. seeds: [a, b]; got '5'"), msg);
+        msg = errorOf(VALID.replace("name: demo", "name: [a, b]"));
+        assertTrue(msg.contains(":1: name must be a single value; got a list"), msg);
+        msg = errorOf(VALID.replace("name: demo", "name:"));
+        assertTrue(msg.contains(":1: name must be a single value; got nothing"), msg);
+        msg = errorOf(VALID.replace("{scale: 2}", "{steps: 3000000000}"));
+        assertTrue(msg.contains(":6: fake-method.steps is out of the integer range; got 3000000000"), msg);
+        msg = errorOf(VALID.replace("{scale: 2}", "{steps: 2.5}"));
+        assertTrue(msg.contains(":6: fake-method.steps must be an integer; got '2.5'"), msg);
+    }
+
+    @Test
+    void aDeclaredRangeIsCheckedByTheLoaderWithoutTheComponentsValidate() throws IOException {
+        // fake-method declares steps >= 1 and has no validate of its own
+        String msg = errorOf(VALID.replace("{scale: 2}", "{steps: -3}"));
+        assertTrue(msg.contains("bad params of fake-method: steps must be >= 1, got -3"), msg);
+    }
+
+    @Test
     void unknownParameterListsTheValidOnes() throws IOException {
         String msg = errorOf(VALID.replace("{scale: 2}", "{scael: 2}"));
         assertTrue(msg.contains("unknown key 'scael' in params of fake-method; valid: scale, diverge, steps"), msg);

@@ -3,6 +3,8 @@ package io.kdbench.testing;
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.data.Image;
@@ -10,7 +12,6 @@ import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -28,18 +29,15 @@ public final class FakeDataset implements BenchmarkDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("n", 20);
-        d.put("task", "classification");
-        return d;
+    public ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("n", 20, "cases per split").atLeast(2),
+                Param.of("task", "classification", "the task"));
     }
 
     @Override
     public void validate(Params p) {
-        if (p.getInt("n") < 2) {
-            throw new IllegalArgumentException("n must be >= 2, got " + p.getInt("n"));
-        }
+        parameters().check(p);
     }
 
     @Override

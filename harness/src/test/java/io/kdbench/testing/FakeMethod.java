@@ -2,15 +2,15 @@ package io.kdbench.testing;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,17 +31,11 @@ public final class FakeMethod implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("scale", 1.0);
-        d.put("diverge", false);
-        d.put("steps", 10);
-        return d;
-    }
-
-    @Override
-    public void validate(io.kdbench.api.Params p) {
-        io.kdbench.api.ParamChecks.atLeast(p, 1, "steps");
+    public ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("scale", 1.0, "scales the fake scores"),
+                Param.of("diverge", false, "throws a divergence in training"),
+                Param.of("steps", 10, "fake training steps").atLeast(1));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.kdbench.testing;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
@@ -11,7 +13,6 @@ import io.kdbench.data.Sample;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A plug-in that cheats if it can: it reads the test split while training and answers each case with its label
@@ -35,8 +36,8 @@ public final class PeekingMethod implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Map.of("upper_bound", false);
+    public ParamSpec parameters() {
+        return ParamSpec.of(Param.of("upper_bound", false, "declares the row an upper bound"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.kdbench.datasets.manifest;
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.partition.FederatedPartition;
@@ -10,7 +11,6 @@ import io.kdbench.datasets.partition.FederatedPartition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Real data named by a manifest CSV (format in docs/datasets.md). {@link #validate} reads and checks the
@@ -37,8 +37,8 @@ public final class ManifestDataset implements BenchmarkDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return ManifestSettings.defaults();
+    public ParamSpec parameters() {
+        return ManifestSettings.parameters();
     }
 
     /**

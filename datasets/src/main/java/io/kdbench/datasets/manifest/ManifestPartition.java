@@ -1,11 +1,11 @@
 package io.kdbench.datasets.manifest;
 
+import io.kdbench.api.Seeds;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.partition.FederatedPartition;
 import io.kdbench.datasets.partition.Samples;
 import io.kdbench.datasets.partition.StratifiedSplit;
-import io.kdbench.api.Seeds;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

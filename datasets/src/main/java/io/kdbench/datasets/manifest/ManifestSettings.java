@@ -1,5 +1,7 @@
 package io.kdbench.datasets.manifest;
 
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.datasets.partition.FederatedPartition;
@@ -9,8 +11,8 @@ import io.kdbench.io.InputFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,45 +44,56 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
             "segmentation-2d", Task.SEGMENTATION_2D,
             "segmentation-3d", Task.SEGMENTATION_3D);
 
+    static final List<String> CLIENTS = List.of("none", "site", "iid", "dirichlet");
+
+    public static ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("path", "", "the manifest CSV; relative to the working directory").described("a readable file"),
+                Param.of("task", "classification", "what the label columns hold").oneOf("classification", "multilabel",
+                        "segmentation-2d", "segmentation-3d"),
+                Param.of("classes", List.of(), "class names; segmentation: index 0 is background")
+                        .described("distinct; >= 2 (multilabel: >= 1; segmentation: <= 256)"),
+                Param.of("images", List.of("image"), "image columns, each a modality of that name; the first is the"
+                        + " one masks match").described(">= 1 distinct column, not text or tabular"),
+                Param.of("privileged", List.of(), "image columns, \"text\" or \"tabular\" present only at training"
+                        + " time").described("named modalities; >= 1 image not privileged"),
+                Param.of("text", "", "column holding free text (e.g. report), \"\" for none"),
+                Param.of("tabular", List.of(), "numeric columns, in this order, as the tabular vector"),
+                Param.of("size", List.of(), "target [height, width] or [depth, height, width]; [] keeps the size")
+                        .described("[], or 2-3 whole numbers in 1..4096; not with spacing"),
+                Param.of("spacing", List.of(), "target [y, x] or [z, y, x] spacing in mm; [] keeps it")
+                        .described("[], or 2-3 numbers > 0; not with size"),
+                Param.of("normalise", "none", "intensity normalisation per image and channel")
+                        .oneOf(IntensityNormalisation.NAMES.toArray(String[]::new)),
+                Param.of("reorient", true, "NIfTI: turn voxel axes to RAS+ using the header's sform/qform"),
+                Param.of("val_fraction", 0.15, "share of rows with an empty split cell that go to validation")
+                        .described(">= 0, val_fraction + test_fraction < 1"),
+                Param.of("test_fraction", 0.15, "... and to test (the rest: train)")
+                        .described(">= 0, val_fraction + test_fraction < 1"))
+                .and(TrainingPartition.parameters(CLIENTS));
+    }
+
     public static Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("path", "");                 // the manifest CSV; relative to the working directory
-        d.put("task", "classification");   // classification, multilabel, segmentation-2d, segmentation-3d
-        d.put("classes", List.of());       // class names; segmentation: index 0 is background
-        d.put("images", List.of("image")); // image columns, each a modality of that name; the first is the one masks match
-        d.put("privileged", List.of());    // image columns, "text" or "tabular" present only at training time
-        d.put("text", "");                 // column holding free text (e.g. report), "" for none
-        d.put("tabular", List.of());       // numeric columns, in this order, as the tabular vector
-        d.put("size", List.of());          // target [height, width] or [depth, height, width]; [] keeps the size
-        d.put("spacing", List.of());       // target [y, x] or [z, y, x] spacing in mm; [] keeps it
-        d.put("normalise", "none");        // none, minmax, zscore, percentile (per image, per channel)
-        d.put("reorient", true);           // NIfTI: turn voxel axes to RAS+ using the header's sform/qform
-        d.put("val_fraction", 0.15);       // share of rows with an empty split cell that go to validation
-        d.put("test_fraction", 0.15);      // ... and to test (the rest: train)
-        d.put("labelled_fraction", 1.0);   // share of labelled training rows that keep their labels
-        d.put("clients", "none");          // none, site (the site column), iid, dirichlet
-        d.put("n_clients", 4);             // clients for iid and dirichlet
-        d.put("alpha", 0.5);               // Dirichlet concentration for clients=dirichlet (small = strong skew)
-        return d;
+        return parameters().defaults();
     }
 
     /** Parses and checks; throws IllegalArgumentException naming the parameter (or ManifestException for the file). */
     public static ManifestSettings of(Params p) {
+        parameters().check(p);
         String path = p.getString("path");
-        require(!path.isBlank(), "path must name the manifest CSV, e.g. path: data/manifest.csv");
+        require(!path.isBlank(), "path must name the manifest CSV, e.g. path: data/manifest.csv; got '" + path + "'");
         Path manifest = Path.of(path);
         String problem = InputFile.problem(manifest);
         require(problem == null, "path: " + manifest.toAbsolutePath() + ": " + problem);
         Task task = TASKS.get(p.getString("task"));
-        require(task != null, "task must be one of " + List.of("classification", "multilabel", "segmentation-2d",
-                "segmentation-3d") + "; got '" + p.getString("task") + "'");
         List<String> classes = strings(p, "classes");
         require(classes.size() >= (task.isSegmentation() ? 2 : task == Task.MULTILABEL_CLASSIFICATION ? 1 : 2),
                 "classes must list the class names (segmentation: background first), got " + classes);
         require(new HashSet<>(classes).size() == classes.size(), "classes lists a name twice: " + classes);
-        require(!task.isSegmentation() || classes.size() <= 256, "segmentation supports at most 256 classes");
+        require(!task.isSegmentation() || classes.size() <= 256, "segmentation supports at most 256 classes, got "
+                + classes.size());
         List<String> images = strings(p, "images");
-        require(!images.isEmpty(), "images must name at least one image column");
+        require(!images.isEmpty(), "images must name at least one image column, got []");
         require(new HashSet<>(images).size() == images.size(), "images lists a column twice: " + images);
         String text = p.getString("text");
         List<String> tabular = strings(p, "tabular");
@@ -90,19 +103,21 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
                     "privileged names '" + m + "', which is neither an image column in images nor text/tabular "
                             + "with a column given");
         }
-        require(images.stream().anyMatch(m -> !privileged.contains(m)), "every image column is privileged; "
-                + "a model needs at least one test-time image");
+        require(images.stream().anyMatch(m -> !privileged.contains(m)), "every image column is privileged ("
+                + images + "); a model needs at least one test-time image");
         for (String m : images) {
             require(!m.equals(TEXT) && !m.equals(TABULAR), "images: '" + m + "' is reserved for the text and tabular modalities");
         }
         int[] size = positiveInts(p, "size");
         double[] spacing = positiveNumbers(p, "spacing");
-        require(size.length == 0 || spacing.length == 0, "give size or spacing, not both");
+        require(size.length == 0 || spacing.length == 0, "give size or spacing, not both; got size "
+                + Arrays.toString(size) + " and spacing " + Arrays.toString(spacing));
         IntensityNormalisation normalise = IntensityNormalisation.parse(p.getString("normalise"));
         double val = p.getDouble("val_fraction");
         double test = p.getDouble("test_fraction");
-        require(val >= 0 && test >= 0 && val + test < 1, "val_fraction and test_fraction must be >= 0 with a sum below 1");
-        TrainingPartition training = TrainingPartition.of(p, List.of("none", "site", "iid", "dirichlet"));
+        require(val >= 0 && test >= 0 && val + test < 1, "val_fraction and test_fraction must be >= 0 with a sum below 1,"
+                + " got " + val + " and " + test);
+        TrainingPartition training = TrainingPartition.of(p, CLIENTS);
         return new ManifestSettings(manifest, task, List.copyOf(classes), List.copyOf(images),
                 Set.copyOf(privileged), text, List.copyOf(tabular), size, spacing, normalise,
                 p.getBoolean("reorient"), val, test, training);

@@ -3,6 +3,7 @@ package io.kdbench.datasets.medmnist;
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.cache.LastRead;
@@ -10,7 +11,6 @@ import io.kdbench.datasets.partition.FederatedPartition;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,8 +40,8 @@ public final class MedmnistDataset implements BenchmarkDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return MedmnistSettings.defaults();
+    public ParamSpec parameters() {
+        return MedmnistSettings.parameters();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kdbench.datasets.medmnist;
 
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.datasets.partition.TrainingPartition;
 import io.kdbench.datasets.transform.IntensityNormalisation;
@@ -8,7 +10,6 @@ import io.kdbench.io.InputFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,23 +17,30 @@ import java.util.Map;
 record MedmnistSettings(Path file, List<String> classes, IntensityNormalisation normalise, int maxPerSplit,
                         TrainingPartition training) {
 
+    static final List<String> CLIENTS = List.of("none", "iid", "dirichlet");
+
+    static ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("path", "", "the MedMNIST .npz, e.g. data/pathmnist_64.npz (or write medmnist:PATH)")
+                        .described("a readable file"),
+                Param.of("classes", List.of(), "class names in label order; [] names them 0, 1, ...")
+                        .described("distinct, non-empty names"),
+                Param.of("normalise", "none", "intensity normalisation per image and channel (uint8 is /255 first)")
+                        .oneOf(IntensityNormalisation.NAMES.toArray(String[]::new)),
+                Param.of("max_per_split", 0, "read only the first N images of each split; 0 reads all").atLeast(0))
+                .and(TrainingPartition.parameters(CLIENTS));
+    }
+
     static Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("path", "");               // the MedMNIST .npz, e.g. data/pathmnist_64.npz (or write medmnist:PATH)
-        d.put("classes", List.of());     // class names in label order; [] names them 0, 1, ...
-        d.put("normalise", "none");      // none, minmax, zscore, percentile, per image and channel (uint8 is /255 first)
-        d.put("max_per_split", 0);       // read only the first N images of each split; 0 reads all
-        d.put("labelled_fraction", 1.0); // share of training images that keep their labels
-        d.put("clients", "none");        // none, iid, dirichlet
-        d.put("n_clients", 4);           // clients for iid and dirichlet
-        d.put("alpha", 0.5);             // Dirichlet concentration (small = strong label skew)
-        return d;
+        return parameters().defaults();
     }
 
     static MedmnistSettings of(Params p) {
+        parameters().check(p);
         String path = p.getString("path");
         if (path.isBlank()) {
-            throw new IllegalArgumentException("path must name a MedMNIST .npz file, e.g. path: data/pathmnist_64.npz");
+            throw new IllegalArgumentException("path must name a MedMNIST .npz file, e.g. path: data/pathmnist_64.npz; got '"
+                    + path + "'");
         }
         Path file = Path.of(path);
         String problem = InputFile.problem(file);
@@ -46,11 +54,7 @@ record MedmnistSettings(Path file, List<String> classes, IntensityNormalisation 
         if (new HashSet<>(classes).size() != classes.size() || classes.contains("")) {
             throw new IllegalArgumentException("classes must be distinct, non-empty names; got " + classes);
         }
-        int max = p.getInt("max_per_split");
-        if (max < 0) {
-            throw new IllegalArgumentException("max_per_split must be >= 0 (0 reads all), got " + max);
-        }
         return new MedmnistSettings(file, List.copyOf(classes), IntensityNormalisation.parse(p.getString("normalise")),
-                max, TrainingPartition.of(p, List.of("none", "iid", "dirichlet")));
+                p.getInt("max_per_split"), TrainingPartition.of(p, CLIENTS));
     }
 }

@@ -1,5 +1,7 @@
 package io.kdbench.datasets.partition;
 
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
 import io.kdbench.data.Sample;
@@ -15,18 +17,29 @@ import java.util.Set;
  */
 public record TrainingPartition(double labelledFraction, FederatedPartition.Mode clients, int nClients, double alpha) {
 
-    /** The parameters labelled_fraction, clients, n_clients and alpha, checked; {@code modes} are the clients allowed. */
+    /**
+     * The parameters labelled_fraction, clients, n_clients and alpha; {@code modes} are the clients allowed (any
+     * case), {@code site} what clients=site means if allowed.
+     */
+    public static ParamSpec parameters(List<String> modes) {
+        return ParamSpec.of(
+                Param.of("labelled_fraction", 1.0, "share of labelled training samples that keep their labels")
+                        .in(0, false, 1, true),
+                Param.of("clients", "none", "split the training samples into clients: none, "
+                        + (modes.contains("site") ? "site (the site column), " : "") + "iid or dirichlet (label skew)")
+                        .described("one of " + String.join(", ", modes)),
+                Param.of("n_clients", 4, "clients for iid and dirichlet").atLeast(1),
+                Param.of("alpha", 0.5, "Dirichlet concentration for clients=dirichlet (small = strong label skew)")
+                        .positive());
+    }
+
+    /** Reads the parameters of {@link #parameters} (ranges checked there) and checks the clients' mode. */
     public static TrainingPartition of(Params p, List<String> modes) {
-        double labelled = p.getDouble("labelled_fraction");
-        require(labelled > 0 && labelled <= 1, "labelled_fraction must be in (0, 1], got " + labelled);
         String given = p.getString("clients");
         require(modes.contains(given.toLowerCase(java.util.Locale.ROOT)), "clients must be one of "
                 + String.join(", ", modes) + "; got '" + given + "'");
-        int nClients = p.getInt("n_clients");
-        require(nClients >= 1, "n_clients must be >= 1, got " + nClients);
-        double alpha = p.getDouble("alpha");
-        require(alpha > 0, "alpha must be > 0, got " + alpha);
-        return new TrainingPartition(labelled, FederatedPartition.Mode.parse(given), nClients, alpha);
+        return new TrainingPartition(p.getDouble("labelled_fraction"), FederatedPartition.Mode.parse(given),
+                p.getInt("n_clients"), p.getDouble("alpha"));
     }
 
     private static void require(boolean ok, String message) {

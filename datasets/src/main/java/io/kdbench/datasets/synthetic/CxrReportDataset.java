@@ -2,6 +2,8 @@ package io.kdbench.datasets.synthetic;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.data.Image;
@@ -14,7 +16,6 @@ import io.kdbench.datasets.synthetic.draw.Painter;
 import io.kdbench.datasets.synthetic.draw.Shape2d;
 import io.kdbench.datasets.synthetic.draw.SmoothShape;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -41,30 +42,23 @@ public final class CxrReportDataset extends SyntheticDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("size", 48);
-        d.put("n_train", 200);
-        d.put("n_val", 40);
-        d.put("n_test", 80);
-        d.put("prevalence", 0.35);
-        d.put("contrast", 1.0);       // scales the findings' visibility in the image
-        d.put("omit_below", 0.1);     // drawn visibility below which the report leaves a present finding out
-        d.put("hedge_below", 0.35);   // drawn visibility below which the report hedges ("possible ...")
-        d.put("report_noise", 0.1);   // probability scale of image-independent report errors (false mentions, typos)
-        return d;
+    public ParamSpec parameters() {
+        return sizes(48, 200, 40, 80).and(
+                Param.of("prevalence", 0.35, "probability that a case has each finding").in(0, false, 1, false),
+                contrast("scales the findings' visibility in the image"),
+                Param.of("omit_below", 0.1, "drawn visibility below which the report leaves a present finding out"
+                        + " (<= hedge_below)").fraction(),
+                Param.of("hedge_below", 0.35, "drawn visibility below which the report hedges (\"possible ...\")")
+                        .fraction(),
+                Param.of("report_noise", 0.1, "probability scale of image-independent report errors (false mentions,"
+                        + " typos)").fraction());
     }
 
     @Override
     public DatasetInfo info(Params p) {
-        requireSizes(p);
-        requireIn(p, "prevalence", 0, 1, false);
-        requireIn(p, "contrast", 0, 10, false);
-        requireIn(p, "omit_below", 0, 1, true);
-        requireIn(p, "hedge_below", 0, 1, true);
+        parameters().check(p);
         require(p.getDouble("omit_below") <= p.getDouble("hedge_below"), "omit_below must be <= hedge_below, got "
                 + p.getDouble("omit_below") + " > " + p.getDouble("hedge_below"));
-        requireIn(p, "report_noise", 0, 1, true);
         return new DatasetInfo(id(), Task.MULTILABEL_CLASSIFICATION, FINDINGS,
                 List.of(new Modality("image", Modality.Kind.IMAGE, false),
                         new Modality("text", Modality.Kind.TEXT, true)), false);

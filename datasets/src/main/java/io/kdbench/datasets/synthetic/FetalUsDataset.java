@@ -2,6 +2,8 @@ package io.kdbench.datasets.synthetic;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.data.LabelMap;
@@ -13,7 +15,6 @@ import io.kdbench.datasets.synthetic.draw.Painter;
 import io.kdbench.datasets.synthetic.draw.Shape2d;
 import io.kdbench.datasets.synthetic.draw.Speckle;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -40,31 +41,23 @@ public final class FetalUsDataset extends SyntheticDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("size", 48);
-        d.put("n_train", 200);
-        d.put("n_val", 20);
-        d.put("n_test", 40);
-        d.put("labelled_fraction", 0.1);
-        d.put("speckle", 0.6); // 0: clean, 1: fully developed speckle
+    public ParamSpec parameters() {
         // probe pose per case: without it head and symphysis sit at nearly one pose and 20 labels already segment
         // them (supervised Dice 0.87 at 48 px), leaving the unlabelled pool nothing to add
-        d.put("rotation", 30.0); // degrees, at most, either way
-        d.put("shift", 0.1);     // fraction of the side, at most, along each axis
-        d.put("scale", 0.2);     // relative size change, at most, either way
-        return d;
+        return sizes(48, 200, 20, 40).and(
+                Param.of("labelled_fraction", 0.1, "share of training cases that keep their labels")
+                        .in(0, false, 1, true),
+                Param.of("speckle", 0.6, "0: clean, 1: fully developed speckle").fraction(),
+                Param.of("rotation", 30.0, "probe rotation per case, degrees, at most, either way")
+                        .in(0, true, 180, true),
+                Param.of("shift", 0.1, "probe shift per case, fraction of the side, at most, along each axis")
+                        .in(0, true, 0.3, true),
+                Param.of("scale", 0.2, "relative size change per case, at most, either way").in(0, true, 0.5, true));
     }
 
     @Override
     public DatasetInfo info(Params p) {
-        requireSizes(p);
-        double f = p.getDouble("labelled_fraction");
-        require(f > 0 && f <= 1, "labelled_fraction must be in (0, 1], got " + f);
-        require(p.getDouble("speckle") >= 0 && p.getDouble("speckle") <= 1, "speckle must be in [0, 1]");
-        inRange(p, "rotation", 0, 180);
-        inRange(p, "shift", 0, 0.3);
-        inRange(p, "scale", 0, 0.5);
+        parameters().check(p);
         return new DatasetInfo(id(), Task.SEGMENTATION_2D, List.of("background", "pubic-symphysis", "fetal-head"),
                 List.of(new Modality("image", Modality.Kind.IMAGE, false)), false);
     }
@@ -110,11 +103,6 @@ public final class FetalUsDataset extends SyntheticDataset {
         Painter.label(mask, s, s, (y, x) -> Math.max(ps.level(y, x), fan.level(y, x)), 1);
         return new Sample(caseId(index), Map.of("image", g.toImage(null)), -1, null, LabelMap.of2d(mask, s, s),
                 null, null, null, true);
-    }
-
-    private void inRange(Params p, String name, double min, double max) {
-        double v = p.getDouble(name);
-        require(v >= min && v <= max, name + " must be in [" + min + ", " + max + "], got " + v);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.kdbench.datasets.synthetic;
 
-import io.kdbench.api.Seeds;
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.api.Task;
 import io.kdbench.data.LabelMap;
 import io.kdbench.data.Sample;
@@ -16,7 +18,6 @@ import io.kdbench.datasets.synthetic.draw.Noise;
 import io.kdbench.datasets.transform.Smoothing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,33 +48,25 @@ public final class KneeMrFederatedDataset implements BenchmarkDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("repo_size", 32);            // repository volumes are repo_size^3, isotropic
-        d.put("n_repository", 16);
-        d.put("client_size", 24);          // client in-plane size (y, x)
-        d.put("client_depth", 16);         // client slices (z): thicker than in-plane pixels
-        d.put("clients", 4);
-        d.put("labelled_per_client", 2);
-        // the pool the teacher distils on: with 6 a pass took 3 steps of 2 volumes and the pseudo-labels repeated
-        d.put("unlabelled_per_client", 16);
-        d.put("val_per_client", 1);
-        d.put("test_per_client", 2);
-        d.put("heterogeneity", 1.0);       // scales how much clients differ in contrast, gain, noise, bias
-        return d;
+    public ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("repo_size", 32, "side of the isotropic repository volumes (repo_size^3)").in(8, 256),
+                Param.of("n_repository", 16, "labelled repository volumes (external, for the teacher)").atLeast(1),
+                Param.of("client_size", 24, "client in-plane size (y, x)").in(8, 256),
+                Param.of("client_depth", 16, "client slices (z), thicker than in-plane pixels").in(4, 256),
+                Param.of("clients", 4, "number of client sites").atLeast(1),
+                Param.of("labelled_per_client", 2, "labelled training volumes per client").atLeast(1),
+                // the pool the teacher distils on: with 6 a pass took 3 steps of 2 volumes and the pseudo-labels
+                // repeated
+                Param.of("unlabelled_per_client", 16, "unlabelled training volumes per client").atLeast(0),
+                Param.of("val_per_client", 1, "validation volumes per client").atLeast(1),
+                Param.of("test_per_client", 2, "test volumes per client").atLeast(1),
+                Param.of("heterogeneity", 1.0, "scales how much clients differ in contrast, gain, noise, bias"));
     }
 
     @Override
     public DatasetInfo info(Params p) {
-        require(p.getInt("repo_size") >= 8 && p.getInt("repo_size") <= 256, "repo_size must be in [8, 256]");
-        require(p.getInt("client_size") >= 8 && p.getInt("client_size") <= 256, "client_size must be in [8, 256]");
-        require(p.getInt("client_depth") >= 4 && p.getInt("client_depth") <= 256, "client_depth must be in [4, 256]");
-        require(p.getInt("clients") >= 1, "clients must be >= 1");
-        require(p.getInt("n_repository") >= 1, "n_repository must be >= 1");
-        require(p.getInt("labelled_per_client") >= 1, "labelled_per_client must be >= 1");
-        require(p.getInt("unlabelled_per_client") >= 0, "unlabelled_per_client must be >= 0");
-        require(p.getInt("val_per_client") >= 1, "val_per_client must be >= 1");
-        require(p.getInt("test_per_client") >= 1, "test_per_client must be >= 1");
+        parameters().check(p);
         return new DatasetInfo(id(), Task.SEGMENTATION_3D,
                 List.of("background", "femoral-cartilage", "tibial-cartilage", "patellar-cartilage"),
                 List.of(new Modality("image", Modality.Kind.IMAGE, false)), true);

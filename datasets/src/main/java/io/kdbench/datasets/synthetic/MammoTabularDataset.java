@@ -2,6 +2,8 @@ package io.kdbench.datasets.synthetic;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.data.LabelMap;
@@ -14,7 +16,6 @@ import io.kdbench.datasets.synthetic.draw.Noise;
 import io.kdbench.datasets.synthetic.draw.Painter;
 import io.kdbench.datasets.synthetic.draw.SmoothShape;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -55,22 +56,16 @@ public final class MammoTabularDataset extends SyntheticDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("size", 48);
-        d.put("n_train", 200);
-        d.put("n_val", 40);
-        d.put("n_test", 80);
-        d.put("contrast", 1.0); // scales the lesion's visibility in the image
-        d.put("lesion_scale", 1.0); // scales the lesion's size; at 1 a mass is 16-24 % of the image wide
-        return d;
+    public ParamSpec parameters() {
+        return sizes(48, 200, 40, 80).and(
+                contrast("scales the lesion's visibility in the image"),
+                Param.of("lesion_scale", 1.0, "scales the lesion's size; at 1 a mass is 16-24 % of the image wide")
+                        .in(0.2, true, 2, true));
     }
 
     @Override
     public DatasetInfo info(Params p) {
-        requireSizes(p);
-        requireIn(p, "contrast", 0, 10, false);
-        requireIn(p, "lesion_scale", 0.2, 2, true);
+        parameters().check(p);
         return new DatasetInfo(id(), Task.CLASSIFICATION, List.of("benign", "malignant"),
                 List.of(new Modality("image", Modality.Kind.IMAGE, false),
                         new Modality("tabular", Modality.Kind.TABULAR, true)), false);

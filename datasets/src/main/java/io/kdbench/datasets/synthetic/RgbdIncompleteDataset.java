@@ -2,6 +2,8 @@ package io.kdbench.datasets.synthetic;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.data.Image;
@@ -15,8 +17,6 @@ import io.kdbench.datasets.synthetic.draw.Noise;
 import io.kdbench.datasets.synthetic.draw.Shape2d;
 import io.kdbench.datasets.synthetic.draw.SmoothShape;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -49,25 +49,20 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("size", 32);
-        d.put("n_train", 200);
-        d.put("n_val", 40);
-        d.put("n_test", 80);
-        d.put("task", "segmentation");
-        d.put("shading", 0.03); // RGB brightness change per unit of relief: how much of the depth the colours show
-        d.put("missing_rate", 1.0); // fraction of test cases without depth; 1: depth privileged (absent at test)
-        return d;
+    public ParamSpec parameters() {
+        return sizes(32, 200, 40, 80).and(
+                Param.of("task", "segmentation", "segmentation (floor, object, picture) or classification (flat,"
+                        + " dome, bowl)").oneOf("segmentation", "classification"),
+                Param.of("shading", 0.03, "RGB brightness change per unit of relief: how much of the depth the"
+                        + " colours show").fraction(),
+                Param.of("missing_rate", 1.0, "fraction of test cases without depth; 1: depth privileged (absent at"
+                        + " test)").fraction());
     }
 
     @Override
     public DatasetInfo info(Params p) {
-        requireSizes(p);
-        require(p.getDouble("shading") >= 0 && p.getDouble("shading") <= 1,
-                "shading must be in [0, 1], got " + p.getDouble("shading"));
+        parameters().check(p);
         double missing = p.getDouble("missing_rate");
-        require(missing >= 0 && missing <= 1, "missing_rate must be in [0, 1], got " + missing);
         List<Modality> modalities = List.of(new Modality("image", Modality.Kind.IMAGE, false),
                 new Modality("depth", Modality.Kind.IMAGE, missing == 1));
         return switch (p.getString("task")) {

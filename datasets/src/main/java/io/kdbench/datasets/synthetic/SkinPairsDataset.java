@@ -2,6 +2,7 @@ package io.kdbench.datasets.synthetic;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.data.Image;
@@ -14,7 +15,6 @@ import io.kdbench.datasets.synthetic.draw.SmoothShape;
 import io.kdbench.datasets.transform.Resampling;
 import io.kdbench.datasets.transform.Smoothing;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -58,18 +58,13 @@ public final class SkinPairsDataset extends SyntheticDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("size", 48);
-        d.put("n_train", 200);
-        d.put("n_val", 50);
-        d.put("n_test", 100);
-        return d;
+    public ParamSpec parameters() {
+        return sizes(48, 200, 50, 100);
     }
 
     @Override
     public DatasetInfo info(Params p) {
-        requireSizes(p);
+        parameters().check(p);
         return new DatasetInfo(id(), Task.CLASSIFICATION, DIAGNOSES,
                 List.of(new Modality("clinical", Modality.Kind.IMAGE, false),
                         new Modality("dermoscopy", Modality.Kind.IMAGE, false),

@@ -1,8 +1,10 @@
 package io.kdbench.datasets.synthetic;
 
-import io.kdbench.api.Seeds;
 import io.kdbench.api.BenchmarkDataset;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.partition.LabelledFraction;
@@ -63,19 +65,18 @@ public abstract class SyntheticDataset implements BenchmarkDataset {
         return String.format("%s-%04d", id(), index);
     }
 
-    /** Checks shared size parameters once, with messages naming the parameter. */
-    protected static void requireSizes(Params p) {
-        require(p.getInt("size") >= 16 && p.getInt("size") <= 512, "size must be in [16, 512], got " + p.getInt("size"));
-        require(p.getInt("n_train") >= 1, "n_train must be >= 1");
-        require(p.getInt("n_val") >= 1, "n_val must be >= 1");
-        require(p.getInt("n_test") >= 1, "n_test must be >= 1");
+    /** The image side and the number of cases of each split, with these defaults. */
+    protected static ParamSpec sizes(int size, int nTrain, int nVal, int nTest) {
+        return ParamSpec.of(
+                Param.of("size", size, "image side in pixels").in(16, 512),
+                Param.of("n_train", nTrain, "training cases").atLeast(1),
+                Param.of("n_val", nVal, "validation cases").atLeast(1),
+                Param.of("n_test", nTest, "test cases").atLeast(1));
     }
 
-    /** Checks that a double parameter lies in [lo, hi] ({@code closed}) or (lo, hi), naming it in the message. */
-    protected static void requireIn(Params p, String name, double lo, double hi, boolean closed) {
-        double v = p.getDouble(name);
-        boolean ok = closed ? v >= lo && v <= hi : v > lo && v < hi;
-        require(ok, name + " must be in " + (closed ? "[" : "(") + lo + ", " + hi + (closed ? "]" : ")") + ", got " + v);
+    /** A case-visibility scale in (0, 10). */
+    protected static Param contrast(String meaning) {
+        return Param.of("contrast", 1.0, meaning).in(0, false, 10, false);
     }
 
     protected static void require(boolean ok, String message) {

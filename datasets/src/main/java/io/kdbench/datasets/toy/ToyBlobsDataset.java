@@ -3,6 +3,8 @@ package io.kdbench.datasets.toy;
 import io.kdbench.api.BenchmarkDataset;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Task;
 import io.kdbench.data.Image;
@@ -11,7 +13,6 @@ import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,15 +35,14 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("size", 32);
-        d.put("n_train", 160);
-        d.put("n_val", 40);
-        d.put("n_test", 80);
-        d.put("contrast", 0.5);
-        d.put("noise", 0.3);
-        return d;
+    public ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("size", 32, "image side in pixels").atLeast(8),
+                Param.of("n_train", 160, "training cases").atLeast(1),
+                Param.of("n_val", 40, "validation cases").atLeast(1),
+                Param.of("n_test", 80, "test cases").atLeast(1),
+                Param.of("contrast", 0.5, "brightness of the disc over the background"),
+                Param.of("noise", 0.3, "standard deviation of the Gaussian pixel noise").nonNegative());
     }
 
     @Override
@@ -52,23 +52,8 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
     }
 
     @Override
-    public void validate(Params p) {
-        for (String key : List.of("n_train", "n_val", "n_test")) {
-            if (p.getInt(key) < 1) {
-                throw new IllegalArgumentException(key + " must be >= 1, got " + p.getInt(key));
-            }
-        }
-        if (p.getInt("size") < 8) {
-            throw new IllegalArgumentException("size must be >= 8, got " + p.getInt("size"));
-        }
-        if (p.getDouble("noise") < 0) {
-            throw new IllegalArgumentException("noise must be >= 0, got " + p.getDouble("noise"));
-        }
-    }
-
-    @Override
     public Splits splits(Params p, long seed) {
-        validate(p);
+        parameters().check(p);
         int size = p.getInt("size");
         SplittableRandom random = new SplittableRandom(seed);
         return new Splits(

@@ -2,6 +2,8 @@ package org.example.kd;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Support;
 import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
@@ -12,7 +14,6 @@ import io.kdbench.data.Sample;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A deliberately small method: the mean image of each class (its centroid) over the labelled training samples;
@@ -32,15 +33,9 @@ public final class NearestCentroid implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Map.of("temperature", 1.0);
-    }
-
-    @Override
-    public void validate(io.kdbench.api.Params params) {
-        if (!(params.getDouble("temperature") > 0)) {
-            throw new IllegalArgumentException("temperature must be > 0, got " + params.getDouble("temperature"));
-        }
+    public ParamSpec parameters() {
+        return ParamSpec.of(Param.of("temperature", 1.0, "softmax temperature over negative distances to the class"
+                + " centroids").positive());
     }
 
     @Override

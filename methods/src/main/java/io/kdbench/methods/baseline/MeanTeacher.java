@@ -1,6 +1,7 @@
 package io.kdbench.methods.baseline;
 
-import io.kdbench.api.ParamChecks;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.data.Image;
@@ -18,7 +19,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -55,12 +55,13 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>(super.defaults());
-        d.put("ema_decay", 0.99);
-        d.put("consistency", 1.0);
-        d.put("rampup", 0.4);
-        return d;
+    public ParamSpec parameters() {
+        return super.parameters().and(
+                Param.of("ema_decay", 0.99, "teacher = decay x teacher + (1 - decay) x student per step (the paper's)")
+                        .fraction(),
+                Param.of("consistency", 1.0, "weight of the softmax-MSE consistency term (assumed)").nonNegative(),
+                Param.of("rampup", 0.4, "fraction of steps of the sigmoid ramp-up of the consistency weight (assumed)")
+                        .fraction());
     }
 
     /** Weak and strong views of the given images, sharing one geometry per image. */
@@ -72,13 +73,6 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
             strong.add(aug.photometric(w, rng));
         }
         return List.of(weak, strong);
-    }
-
-    @Override
-    public void validate(Params p) {
-        super.validate(p);
-        ParamChecks.fraction(p, "ema_decay", "rampup");
-        ParamChecks.nonNegative(p, "consistency");
     }
 
     @Override

@@ -2,13 +2,13 @@ package io.kdbench.methods.baseline;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
-import io.kdbench.api.ParamChecks;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
+import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.api.Task;
 import io.kdbench.methods.augment.Augmenter;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.ModelSelection;
@@ -18,7 +18,6 @@ import io.kdbench.methods.train.SegmentationData;
 import io.kdbench.methods.train.SegmentationModel;
 import io.kdbench.methods.train.StudentGraph;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,19 +36,8 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
     public static final String MODALITY = "image";
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(300, 8, 0.002));
-        d.put("labelled_batch_size", 4);
-        d.put("width", 8);
-        d.put("levels", 3);
-        return d;
-    }
-
-    @Override
-    public void validate(Params p) {
-        Recipe.from(p);
-        ParamChecks.atLeast(p, 1, "labelled_batch_size", "width");
-        ParamChecks.atLeast(p, 2, "levels");
+    public ParamSpec parameters() {
+        return Recipe.parameters(300, 8, 0.002).and(StudentGraph.parameters(4));
     }
 
     @Override

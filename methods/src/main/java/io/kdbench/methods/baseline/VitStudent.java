@@ -3,6 +3,8 @@ package io.kdbench.methods.baseline;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
@@ -10,15 +12,13 @@ import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Image;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
-import io.kdbench.methods.nn.VitClassifier;
 import io.kdbench.methods.nn.VisionTransformer;
+import io.kdbench.methods.nn.VitClassifier;
 import io.kdbench.methods.train.ModelSelection;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The student without distillation: a small ViT trained with cross-entropy on the available image alone.
@@ -44,33 +44,32 @@ public class VitStudent implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(600, 32, 0.001));
-        d.put("stem", "conv");
-        d.put("patch", 4);
-        d.put("width", 32);
-        d.put("depth", 2);
-        d.put("heads", 4);
-        d.put("mlp_ratio", 2);
-        d.put("attention", "rollout");
-        return d;
+    public ParamSpec parameters() {
+        return studentParameters();
+    }
+
+    /** The recipe and the ViT's parameters (shared with MMPKD, which trains the same student). */
+    public static ParamSpec studentParameters() {
+        return Recipe.parameters(600, 32, 0.001).and(
+                Param.of("stem", "conv", "how patches become tokens: conv (stride-2 3x3 convolutions) or patch"
+                        + " (linear embedding)").oneOf("conv", "patch"),
+                Param.of("patch", 4, "patch side in pixels (conv stem: its total stride, a power of 2)").atLeast(1),
+                Param.of("width", 32, "embedding width (assumed: a small ViT, not ViT-Tiny)").atLeast(1),
+                Param.of("depth", 2, "transformer blocks").atLeast(1),
+                Param.of("heads", 4, "attention heads per block (width divisible by heads)").atLeast(1),
+                Param.of("mlp_ratio", 2, "MLP hidden width as a multiple of width").atLeast(1),
+                Param.of("attention", "rollout", "localization map: attention rollout or the last block's CLS"
+                        + " attention").oneOf("rollout", "last_cls"));
     }
 
     @Override
     public void validate(Params p) {
-        check(p);
+        checkArchitecture(p);
     }
 
-    /** Checks the recipe and the architecture parameters (shared with MMPKD, which trains the same student). */
-    public static void check(Params p) {
-        Recipe.from(p);
+    /** The rules across the ViT's parameters (width divisible by heads, a conv stem's patch a power of 2). */
+    public static void checkArchitecture(Params p) {
         config(p);
-        for (String key : List.of("patch", "width", "depth", "heads", "mlp_ratio")) {
-            if (p.getInt(key) < 1) {
-                throw new IllegalArgumentException(key + " must be >= 1, got " + p.getInt(key));
-            }
-        }
-        readout(p.getString("attention"));
     }
 
     @Override

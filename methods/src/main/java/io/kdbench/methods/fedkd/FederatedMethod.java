@@ -2,7 +2,8 @@ package io.kdbench.methods.fedkd;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
-import io.kdbench.api.ParamChecks;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
@@ -11,21 +12,20 @@ import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
-import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.augment.Augmenter;
 import io.kdbench.methods.augment.Resampling;
 import io.kdbench.methods.nn.Ema;
 import io.kdbench.methods.nn.SegmentationLosses;
 import io.kdbench.methods.nn.UNet;
-import io.kdbench.methods.train.FedAvg;
 import io.kdbench.methods.train.BatchOrder;
+import io.kdbench.methods.train.FedAvg;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.LearningRateSchedule;
 import io.kdbench.methods.train.ModelSelection;
-import io.kdbench.methods.train.Recipe;
 import io.kdbench.methods.train.PseudoLabels;
 import io.kdbench.methods.train.Rampup;
+import io.kdbench.methods.train.Recipe;
 import io.kdbench.methods.train.SegmentationData;
 import io.kdbench.methods.train.SegmentationModel;
 import io.kdbench.methods.train.SegmentationTensors;
@@ -68,38 +68,34 @@ public abstract class FederatedMethod implements DistillationMethod {
     protected abstract Variant variant();
 
     @Override
-    public Map<String, Object> defaults() {
+    public ParamSpec parameters() {
         // batch_size: unlabelled volumes per step; teacher_*: pre-training on the repository
-        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(240, 2, 0.002));
-        d.putAll(Recipe.defaults("teacher_", 120, 2, 0.002));
-        d.put("rounds", 3);
-        d.put("labelled_batch_size", 2);
-        d.put("width", 8);
-        d.put("levels", 3);
-        if (variant().distil()) {
-            d.put("alpha", 0.1); // response-KD weight; 0 gives the feature-only ablation
-            d.put("lambda_feature", 1.0); // feature-KD weight (the code's 1); 0 gives the response-only ablation
-            d.put("mc_passes", 4);
-            d.put("teacher_warmup_epochs", 6);
-            d.put("threshold_rampup_iterations", 12150);
+        ParamSpec p = Recipe.parameters(240, 2, 0.002)
+                .and(Recipe.parameters("teacher_", 120, 2, 0.002))
+                .and(Param.of("rounds", 3, "federated rounds; every model takes steps / rounds steps per round"
+                        + " (assumed: few rounds)").atLeast(1))
+                .and(StudentGraph.parameters(2));
+        if (!variant().distil()) {
+            return p;
         }
-        return d;
+        return p.and(
+                Param.of("alpha", 0.1, "response-KD weight (the code's 0.1); 0: the paper's feature-only ablation")
+                        .nonNegative(),
+                Param.of("lambda_feature", 1.0, "bottleneck feature-KD weight (the code's 1); 0: the paper's"
+                        + " response-only ablation").nonNegative(),
+                Param.of("mc_passes", 4, "noisy teacher passes for the uncertainty mask (assumed; the code uses 8)")
+                        .atLeast(1),
+                Param.of("teacher_warmup_epochs", 6, "client epochs before its teacher follows the student by EMA"
+                        + " (the code's 6)").atLeast(0),
+                Param.of("threshold_rampup_iterations", 12150, "iterations over which the mask's entropy threshold"
+                        + " ramps from 0.75 to 1 x ln 2 (the code's 12150)").atLeast(1));
     }
 
     @Override
     public void validate(Params p) {
-        Recipe.from(p);
-        Recipe.from(p, "teacher_");
-        ParamChecks.atLeast(p, 1, "rounds", "labelled_batch_size", "width");
-        ParamChecks.atLeast(p, 2, "levels");
         if (p.getInt("steps") < p.getInt("rounds")) {
             throw new IllegalArgumentException("steps must be >= rounds (" + p.getInt("rounds") + "), got "
                     + p.getInt("steps"));
-        }
-        if (variant().distil()) {
-            ParamChecks.atLeast(p, 1, "mc_passes", "threshold_rampup_iterations");
-            ParamChecks.atLeast(p, 0, "teacher_warmup_epochs");
-            ParamChecks.nonNegative(p, "alpha", "lambda_feature");
         }
     }
 

@@ -3,16 +3,15 @@ package io.kdbench.methods.floor;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Modality;
-import io.kdbench.api.Params;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Role;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Sample;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The linear probe floor: logistic regression (Tribuo's linear SGD trainer) on features any model gets for free,
@@ -51,26 +50,14 @@ public class LinearProbe implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("grid", 8);                // classification: thumbnail side per channel
-        d.put("epochs", 10);
-        d.put("learning_rate", 0.1);     // AdaGrad's initial rate
-        d.put("batch_size", 16);
-        d.put("voxels_per_image", 400);  // segmentation: training voxels sampled per labelled image
-        return d;
-    }
-
-    @Override
-    public void validate(Params p) {
-        atLeastOne(p, "grid");
-        atLeastOne(p, "epochs");
-        atLeastOne(p, "batch_size");
-        atLeastOne(p, "voxels_per_image");
-        double lr = p.getDouble("learning_rate");
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("learning_rate must be > 0 and finite, got " + lr);
-        }
+    public ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("grid", 8, "classification: side of the thumbnail each channel is area-averaged to").atLeast(1),
+                Param.of("epochs", 10, "passes of the SGD trainer over the training features (assumed)").atLeast(1),
+                Param.of("learning_rate", 0.1, "AdaGrad's initial learning rate").positive(),
+                Param.of("batch_size", 16, "SGD minibatch size").atLeast(1),
+                Param.of("voxels_per_image", 400, "segmentation: random training voxels per labelled image")
+                        .atLeast(1));
     }
 
     @Override
@@ -92,12 +79,5 @@ public class LinearProbe implements DistillationMethod {
     /** The names of the image modalities present at test time. */
     static List<String> testTimeImages(DatasetInfo dataset) {
         return dataset.imageModalities(false).stream().map(Modality::name).toList();
-    }
-
-    private static void atLeastOne(Params p, String key) {
-        int v = p.getInt(key);
-        if (v < 1) {
-            throw new IllegalArgumentException(key + " must be >= 1, got " + v);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.kdbench.methods.floor;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Role;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
@@ -11,7 +12,6 @@ import io.kdbench.data.Sample;
 import io.kdbench.learning.LabelPrior;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The label prior as a row of its own: every case gets the class (or per-label) frequencies of the labelled
@@ -44,8 +44,8 @@ public class Prior implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Map.of();
+    public ParamSpec parameters() {
+        return ParamSpec.none();
     }
 
     @Override

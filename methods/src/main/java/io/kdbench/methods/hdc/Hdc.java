@@ -1,6 +1,7 @@
 package io.kdbench.methods.hdc;
 
-import io.kdbench.api.ParamChecks;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.data.Image;
@@ -22,7 +23,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -70,24 +70,20 @@ public class Hdc extends SemiSupervisedSegmentation {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>(super.defaults());
-        d.put("ema_decay", 0.99);
-        d.put("confidence", 0.95);
-        d.put("lambda_u", 1.0);
-        d.put("lambda_cg", 0.1);
-        d.put("lambda_mi", 0.1);
-        d.put("rampup", 0.4);
-        d.put("feature_dropout", 0.5);
-        d.put("feature_noise", 0.3);
-        return d;
-    }
-
-    @Override
-    public void validate(Params p) {
-        super.validate(p);
-        ParamChecks.fraction(p, "ema_decay", "confidence", "rampup", "feature_dropout");
-        ParamChecks.nonNegative(p, "lambda_u", "lambda_cg", "lambda_mi", "feature_noise");
+    public ParamSpec parameters() {
+        return super.parameters().and(
+                Param.of("ema_decay", 0.99, "EMA teacher decay per step (assumed)").fraction(),
+                Param.of("confidence", 0.95, "teacher confidence above which a pixel enters the consistency loss"
+                        + " (assumed)").fraction(),
+                Param.of("lambda_u", 1.0, "weight of the pixel-level consistency (assumed)").nonNegative(),
+                Param.of("lambda_cg", 0.1, "weight of the correlation guidance (assumed)").nonNegative(),
+                Param.of("lambda_mi", 0.1, "weight of the mutual information term (assumed)").nonNegative(),
+                Param.of("rampup", 0.4, "fraction of steps of the sigmoid ramp-up of the unsupervised terms (assumed)")
+                        .fraction(),
+                Param.of("feature_dropout", 0.5, "channel dropout rate of the bottleneck perturbation (assumed)")
+                        .fraction(),
+                Param.of("feature_noise", 0.3, "amplitude of the uniform noise of that perturbation (assumed)")
+                        .nonNegative());
     }
 
     @Override

@@ -2,21 +2,14 @@ package io.kdbench.methods.mmpkd;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.data.Image;
-import io.kdbench.data.Sample;
-import io.kdbench.methods.baseline.Targets;
 import io.kdbench.methods.baseline.VitStudent;
-import io.kdbench.methods.nn.VitClassifier;
-import io.kdbench.methods.teachers.PrivilegedTeacher;
 import io.kdbench.methods.teachers.Teachers;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * MMPKD: a teacher on the privileged modality only (report text or tabular metadata) gives soft targets for each
@@ -51,25 +44,16 @@ public class Mmpkd implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>(new VitStudent().defaults());
-        d.put("alpha", 0.5);
-        d.put("temperature", 2.0);
-        d.putAll(Teachers.defaults());
-        return d;
+    public ParamSpec parameters() {
+        return VitStudent.studentParameters().and(
+                Param.of("alpha", 0.5, "KD weight a in (1 - a) CE + a T^2 KL (assumed)").fraction(),
+                Param.of("temperature", 2.0, "KD temperature T of teacher and student (assumed)").positive())
+                .and(Teachers.parameters());
     }
 
     @Override
     public void validate(Params p) {
-        VitStudent.check(p);
-        double a = p.getDouble("alpha");
-        if (a < 0 || a > 1) {
-            throw new IllegalArgumentException("alpha must be in [0, 1], got " + a);
-        }
-        if (!(p.getDouble("temperature") > 0)) {
-            throw new IllegalArgumentException("temperature must be > 0, got " + p.getDouble("temperature"));
-        }
-        Teachers.validate(p);
+        VitStudent.checkArchitecture(p);
     }
 
     @Override

@@ -1,19 +1,16 @@
 package io.kdbench.methods.mmpkd;
 
+import io.kdbench.api.ParamSpec;
 import io.kdbench.methods.train.ProbabilityModel;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
-import io.kdbench.api.Params;
 import io.kdbench.api.Role;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.methods.teachers.PrivilegedTeacher;
 import io.kdbench.methods.teachers.Teachers;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * MMPKD's teacher as a row of its own: it predicts from the privileged report or metadata of the test samples,
@@ -39,15 +36,8 @@ public class MmpkdTeacher implements DistillationMethod {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.putAll(Teachers.defaults());
-        return d;
-    }
-
-    @Override
-    public void validate(Params p) {
-        Teachers.validate(p);
+    public ParamSpec parameters() {
+        return Teachers.parameters();
     }
 
     @Override

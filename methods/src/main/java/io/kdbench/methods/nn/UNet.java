@@ -20,7 +20,8 @@ public final class UNet {
     public record Config(int inChannels, int classes, int width, int levels, boolean threeD) {
         public Config {
             if (inChannels < 1 || classes < 2 || width < 1 || levels < 2) {
-                throw new IllegalArgumentException("U-Net needs inChannels >= 1, classes >= 2, width >= 1, levels >= 2");
+                throw new IllegalArgumentException("U-Net needs inChannels >= 1, classes >= 2, width >= 1, levels >= 2;"
+                        + " got " + inChannels + ", " + classes + ", " + width + ", " + levels);
             }
         }
 

@@ -1,13 +1,13 @@
 package io.kdbench.methods.osmd;
 
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.api.Seeds;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.List;
-import java.util.Map;
 
 /** OS-MD, one stage: hallucination, cross translation and fusion trained together on one multi-task loss. */
 public class Osmd extends OsmdRow {
@@ -38,8 +38,8 @@ public class Osmd extends OsmdRow {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return distillationDefaults(super.defaults());
+    public ParamSpec parameters() {
+        return super.parameters().and(distillationParameters());
     }
 
     @Override

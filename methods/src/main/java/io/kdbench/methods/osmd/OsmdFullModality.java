@@ -2,11 +2,11 @@ package io.kdbench.methods.osmd;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Params;
+import io.kdbench.api.Role;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.methods.nn.CnnClassifier;
-import io.kdbench.api.Role;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.List;

@@ -2,6 +2,8 @@ package io.kdbench.methods.osmd;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
@@ -16,9 +18,7 @@ import io.kdbench.methods.train.ModelSelection;
 import io.kdbench.methods.train.ProbabilityModel;
 import io.kdbench.methods.train.Recipe;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -29,45 +29,29 @@ abstract class OsmdRow implements DistillationMethod {
             + " Luo), arXiv 2309.08204";
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(400, 32, 0.003));
-        d.put("widths", List.of(8, 16, 32));
-        d.put("pooling", "average");
-        return d;
+    public ParamSpec parameters() {
+        return Recipe.parameters(400, 32, 0.003).and(
+                Param.of("widths", List.of(8, 16, 32), "channels of each CNN stage (assumed; the paper uses"
+                        + " ResNet-18)").described(">= 1 stage, each >= 1"),
+                Param.of("pooling", "average", "feature vector of the last stage: global average or a learned dense"
+                        + " layer over positions (assumed)").oneOf("average", "learned"));
     }
 
     /** The distilling rows' extra parameters: the depth teacher's recipe and the loss weights. */
-    static Map<String, Object> distillationDefaults(Map<String, Object> d) {
-        d.putAll(Recipe.defaults("teacher_", 400, 32, 0.003));
-        d.put("lambda_ja", 1.0);
-        d.put("lambda_ct", 0.1);
-        d.put("beta_kd", 1.0);
-        d.put("temperature", 4.0);
-        return d;
+    static ParamSpec distillationParameters() {
+        return Recipe.parameters("teacher_", 400, 32, 0.003).and(
+                Param.of("lambda_ja", 1.0, "weight of the joint adaptation term (assumed)").nonNegative(),
+                Param.of("lambda_ct", 0.1, "weight of the cross translation term (assumed)").nonNegative(),
+                Param.of("beta_kd", 1.0, "weight of the KD term through the frozen teacher head, within joint"
+                        + " adaptation (assumed)").nonNegative(),
+                Param.of("temperature", 4.0, "temperature T of that KD term (assumed)").positive());
     }
 
     @Override
     public void validate(Params p) {
-        Recipe.from(p);
-        pooling(p);
-        if (defaults().containsKey("teacher_steps")) {
-            Recipe.from(p, "teacher_");
-            for (String key : List.of("lambda_ja", "lambda_ct", "beta_kd")) {
-                if (!(p.getDouble(key) >= 0)) {
-                    throw new IllegalArgumentException(key + " must be >= 0, got " + p.getDouble(key));
-                }
-            }
-            if (!(p.getDouble("temperature") > 0)) {
-                throw new IllegalArgumentException("temperature must be > 0, got " + p.getDouble("temperature"));
-            }
-        }
-        for (Object w : p.getList("widths")) {
-            if (!(w instanceof Integer i) || i < 1) {
-                throw new IllegalArgumentException("widths must be positive integers, got " + p.getList("widths"));
-            }
-        }
-        if (p.getList("widths").isEmpty()) {
-            throw new IllegalArgumentException("widths needs at least one stage");
+        List<Object> widths = p.getList("widths");
+        if (widths.isEmpty() || widths.stream().anyMatch(w -> !(w instanceof Integer i) || i < 1)) {
+            throw new IllegalArgumentException("widths must be at least one positive integer, got " + widths);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.kdbench.methods.osmd;
 
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
+import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.api.Seeds;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two-stage baseline OS-MD replaces: stage 1 trains the hallucination encoder alone to mimic the teacher's
@@ -35,8 +35,8 @@ public class OsmdTwoStage extends OsmdRow {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return distillationDefaults(super.defaults());
+    public ParamSpec parameters() {
+        return super.parameters().and(distillationParameters());
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.kdbench.methods.ssn;
 
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
-
-import java.util.Map;
 
 /** SSN: one encoder for both views, one shared cross-attention per stage, the prior-inspired biased loss. */
 public class Ssn extends SsnRow {
@@ -33,21 +33,10 @@ public class Ssn extends SsnRow {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = super.defaults();
-        d.put("w_clinical", 0.5);
-        d.put("w_dermoscopy", 1.0);
-        d.put("w_fusion", 1.0);
-        d.put("cross_attention", true); // false: the ablation without the shared cross-attention
-        return d;
-    }
-
-    @Override
-    public void validate(Params p) {
-        super.validate(p);
-        if (p.getDouble("w_clinical") < 0 || p.getDouble("w_dermoscopy") <= 0 || p.getDouble("w_fusion") < 0) {
-            throw new IllegalArgumentException("need w_clinical >= 0, w_dermoscopy > 0, w_fusion >= 0");
-        }
+    public ParamSpec parameters() {
+        return super.parameters().and(lossWeights()).and(
+                Param.of("cross_attention", true, "the shared cross-attention between the views; false: the paper's"
+                        + " ablation without it"));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.kdbench.methods.ssn;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Support;
 import io.kdbench.api.Task;
@@ -12,9 +14,7 @@ import io.kdbench.methods.train.ModelSelection;
 import io.kdbench.methods.train.ProbabilityModel;
 import io.kdbench.methods.train.Recipe;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** What the three SSN rows share: parameters, dataset support, the task targets, training and the deployed model. */
 abstract class SsnRow implements DistillationMethod {
@@ -25,23 +25,30 @@ abstract class SsnRow implements DistillationMethod {
     abstract DualViewNetwork.Config config(Params p);
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>(Recipe.defaults(400, 32, 0.003));
-        d.put("widths", List.of(8, 16, 32));
-        d.put("heads", 2);
-        d.put("attribute_tasks", true);
-        return d;
+    public ParamSpec parameters() {
+        return Recipe.parameters(400, 32, 0.003).and(
+                Param.of("widths", List.of(8, 16, 32), "channels of each CNN stage (assumed; the paper uses"
+                        + " ResNet-50 / Swin-T)").described(">= 2 stages, each >= 1 and divisible by heads"),
+                Param.of("heads", 2, "attention heads of the cross-attention after stages 2..n (assumed)").atLeast(1),
+                Param.of("attribute_tasks", true, "learn the privileged seven-point attributes as auxiliary tasks of"
+                        + " every head (SSN's 8 tasks)"));
+    }
+
+    /** The biased loss's weights of the clinical, dermoscopy and fusion heads (the rows that use the biased loss). */
+    static ParamSpec lossWeights() {
+        return ParamSpec.of(
+                Param.of("w_clinical", 0.5, "loss and prediction weight of the clinical head (assumed; 1/1/1 is the"
+                        + " paper's unbiased ablation)").nonNegative(),
+                Param.of("w_dermoscopy", 1.0, "loss and prediction weight of the dermoscopy head (assumed)").positive(),
+                Param.of("w_fusion", 1.0, "loss and prediction weight of the fusion head (assumed)").nonNegative());
     }
 
     @Override
     public void validate(Params p) {
-        Recipe.from(p);
-        if (p.getInt("heads") < 1) {
-            throw new IllegalArgumentException("heads must be >= 1, got " + p.getInt("heads"));
-        }
         List<Object> widths = p.getList("widths");
         if (widths.size() < 2) {
-            throw new IllegalArgumentException("widths needs at least two stages (cross-attention follows stages 2..n)");
+            throw new IllegalArgumentException("widths needs at least two stages (cross-attention follows stages 2..n),"
+                    + " got " + widths);
         }
         for (Object w : widths) {
             if (!(w instanceof Integer i) || i < 1 || i % p.getInt("heads") != 0) {

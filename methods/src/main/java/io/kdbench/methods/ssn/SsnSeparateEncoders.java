@@ -1,8 +1,7 @@
 package io.kdbench.methods.ssn;
 
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
-
-import java.util.Map;
 
 /**
  * SSN's parameter-hungry counterpart: a separate encoder of the same width per view and a cross-attention module
@@ -27,12 +26,8 @@ public class SsnSeparateEncoders extends SsnRow {
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = super.defaults();
-        d.put("w_clinical", 0.5);
-        d.put("w_dermoscopy", 1.0);
-        d.put("w_fusion", 1.0);
-        return d;
+    public ParamSpec parameters() {
+        return super.parameters().and(lossWeights());
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.kdbench.methods.teachers;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
 import io.kdbench.api.Support;
@@ -16,9 +18,7 @@ import io.kdbench.methods.train.ProbabilityModel;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -35,37 +35,19 @@ public final class Teachers {
     private Teachers() {
     }
 
-    public static Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("teacher", "auto");          // auto | text | forest
-        d.put("teacher_folds", 5);          // out-of-fold soft targets
-        d.putAll(Recipe.defaults("teacher_", 300, 32, 0.02)); // text teacher
-        d.put("ngram_min_count", 2);
-        d.put("trees", 50);                 // forest teacher
-        d.put("tree_depth", 6);
-        d.put("feature_fraction", 0.5);
-        return d;
-    }
-
-    public static void validate(Params p) {
-        String kind = p.getString("teacher");
-        if (!List.of("auto", "text", "forest").contains(kind)) {
-            throw new IllegalArgumentException("teacher must be auto, text or forest, got '" + kind + "'");
-        }
-        Recipe.from(p, "teacher_");
-        for (String key : List.of("trees", "tree_depth", "ngram_min_count")) {
-            if (p.getInt(key) < 1) {
-                throw new IllegalArgumentException(key + " must be >= 1, got " + p.getInt(key));
-            }
-        }
-        if (p.getInt("teacher_folds") < 2) {
-            throw new IllegalArgumentException("teacher_folds must be >= 2 (out-of-fold targets), got "
-                    + p.getInt("teacher_folds"));
-        }
-        double f = p.getDouble("feature_fraction");
-        if (!(f > 0 && f <= 1)) {
-            throw new IllegalArgumentException("feature_fraction must be in (0, 1], got " + f);
-        }
+    /** The teachers' parameters; teacher_* is the text teacher's recipe. */
+    public static ParamSpec parameters() {
+        return ParamSpec.of(
+                Param.of("teacher", "auto", "privileged teacher: text (n-gram linear model), forest (tabular random"
+                        + " forest) or auto (text if the dataset has it, else forest)").oneOf("auto", "text", "forest"),
+                Param.of("teacher_folds", 5, "folds of the out-of-fold soft targets (assumed)").atLeast(2))
+                .and(Recipe.parameters("teacher_", 300, 32, 0.02))
+                .and(Param.of("ngram_min_count", 2, "text teacher: keeps word uni/bigrams seen in at least this many"
+                        + " training texts").atLeast(1),
+                        Param.of("trees", 50, "forest teacher: number of trees").atLeast(1),
+                        Param.of("tree_depth", 6, "forest teacher: maximum tree depth").atLeast(1),
+                        Param.of("feature_fraction", 0.5, "forest teacher: share of features tried at each split")
+                                .in(0, false, 1, true));
     }
 
     /** The teacher kind for this dataset, or null if it has no privileged text or tabular modality usable. */

@@ -1,8 +1,9 @@
 package io.kdbench.methods.train;
 
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,9 +11,9 @@ import java.util.Map;
  * steps of {@code batch_size} samples, AdamW at peak learning rate {@code lr} with linear warm-up over the first
  * {@code warmup} fraction of steps and cosine decay to zero after it, decoupled {@code weight_decay}, gradients
  * clipped to global norm {@code clip_norm} (0: no clipping), and an evaluation on the validation split every
- * {@code validate_every} steps (model selection). A budget in steps, not epochs, so rows compared on one dataset
- * get the same number of updates whatever their batch composition. The record checks itself: a bad value throws
- * with the parameter's name, the expected range and the value, when the experiment file is loaded.
+ * {@code validate_every} steps (model selection), as {@link #parameters} declares them. A budget in steps, not epochs, so rows compared on one dataset
+ * get the same number of updates whatever their batch composition. The record checks itself against the declared
+ * ranges: a bad value throws with the parameter's name, the expected range and the value.
  *
  * <p>A prefix reads a second recipe from the same parameters, e.g. {@code teacher_steps}, {@code teacher_lr}.
  */
@@ -20,39 +21,37 @@ public record Recipe(int steps, int batchSize, double learningRate, double weigh
                      double clipNorm, int validateEvery) {
 
     public Recipe {
-        atLeast("steps", steps, 1);
-        atLeast("batch_size", batchSize, 1);
-        atLeast("validate_every", validateEvery, 1);
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("lr must be > 0, got " + learningRate);
-        }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("weight_decay must be >= 0, got " + weightDecay);
-        }
-        if (!(warmup >= 0 && warmup < 1)) {
-            throw new IllegalArgumentException("warmup must be in [0, 1) (a fraction of steps), got " + warmup);
-        }
-        if (!(clipNorm >= 0)) {
-            throw new IllegalArgumentException("clip_norm must be >= 0 (0 = no clipping), got " + clipNorm);
-        }
+        // the same declarations that give the defaults and the experiment file's checks
+        parameters("", steps, batchSize, learningRate).check(Params.of(Map.of("steps", steps, "batch_size", batchSize,
+                "lr", learningRate, "weight_decay", weightDecay, "warmup", warmup, "clip_norm", clipNorm,
+                "validate_every", validateEvery), Map.of()));
     }
 
-    /** The recipe's keys with defaults, for a method's {@code defaults()}. */
-    public static Map<String, Object> defaults(int steps, int batchSize, double lr) {
-        return defaults("", steps, batchSize, lr);
+    /**
+     * The recipe's parameters with these defaults (weight decay 1e-4, warm-up 5 %, clipping at norm 1 and ten
+     * evaluations per budget for every row), for a method's {@code parameters()}.
+     */
+    public static ParamSpec parameters(int steps, int batchSize, double lr) {
+        return parameters("", steps, batchSize, lr);
     }
 
-    /** The same keys under a prefix (e.g. "teacher_"), for a second network trained in the same cell. */
-    public static Map<String, Object> defaults(String prefix, int steps, int batchSize, double lr) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put(prefix + "steps", steps);
-        d.put(prefix + "batch_size", batchSize);
-        d.put(prefix + "lr", lr);
-        d.put(prefix + "weight_decay", 1e-4);
-        d.put(prefix + "warmup", 0.05);
-        d.put(prefix + "clip_norm", 1.0);
-        d.put(prefix + "validate_every", Math.max(1, steps / 10));
-        return d;
+    /**
+     * The same parameters under a prefix (e.g. "teacher_"), for a second network trained in the same cell; their
+     * meanings start with {@code "<prefix without _>: "}.
+     */
+    public static ParamSpec parameters(String prefix, int steps, int batchSize, double lr) {
+        String who = prefix.isEmpty() ? "" : prefix.replaceAll("_$", "") + ": ";
+        return ParamSpec.of(
+                Param.of("steps", steps, "budget of optimisation steps (not epochs)").atLeast(1),
+                Param.of("batch_size", batchSize, "samples per optimisation step").atLeast(1),
+                Param.of("lr", lr, "AdamW peak learning rate").positive(),
+                Param.of("weight_decay", 1e-4, "AdamW decoupled weight decay").nonNegative(),
+                Param.of("warmup", 0.05, "fraction of steps with linear warm-up, then cosine decay to 0")
+                        .in(0, true, 1, false),
+                Param.of("clip_norm", 1.0, "gradients clipped to this global norm; 0: no clipping").nonNegative(),
+                Param.of("validate_every", Math.max(1, steps / 10), "steps between validation evaluations (model"
+                        + " selection)").atLeast(1)
+        ).prefixed(prefix, who);
     }
 
     public static Recipe from(Params p) {
@@ -80,9 +79,4 @@ public record Recipe(int steps, int batchSize, double learningRate, double weigh
         return new LearningRateSchedule(learningRate, steps, (int) Math.round(warmup * steps));
     }
 
-    private static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.kdbench.methods.train;
 
+import io.kdbench.api.Param;
+import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
 import io.kdbench.api.Validation;
@@ -95,6 +97,16 @@ public final class StudentGraph {
     }
 
     /** U-Net shape from the rows' common parameters {@code width} and {@code levels}. */
+    /** The U-Net student's parameters, which {@link #config} reads, and the labelled images per step. */
+    public static ParamSpec parameters(int labelledBatchSize) {
+        return ParamSpec.of(
+                Param.of("labelled_batch_size", labelledBatchSize, "labelled images per step, besides batch_size"
+                        + " unlabelled ones").atLeast(1),
+                Param.of("width", 8, "U-Net channels at the first level, doubled per level (assumed: a small U-Net)")
+                        .atLeast(1),
+                Param.of("levels", 3, "U-Net resolution levels (assumed)").atLeast(2));
+    }
+
     public static UNet.Config config(Params p, SegmentationData data) {
         UNet.Config c = new UNet.Config(data.example().channels(), data.classes(), p.getInt("width"), p.getInt("levels"),
                 data.threeD());

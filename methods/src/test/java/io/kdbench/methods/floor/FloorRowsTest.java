@@ -48,7 +48,7 @@ class FloorRowsTest {
         for (String id : List.of("prior", "linear-probe")) {
             DistillationMethod m = registries.methods().get(id);
             assertEquals(Role.FLOOR, m.role(), id);
-            m.validate(Params.defaultsOf(m));
+            m.check(Params.defaultsOf(m));
             for (DatasetInfo info : datasets) {
                 assertTrue(m.supports(info).ok(), id + " on " + info.id() + " " + info.task());
             }

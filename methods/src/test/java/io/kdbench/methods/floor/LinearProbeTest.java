@@ -193,17 +193,17 @@ class LinearProbeTest {
                 "learning_rate", -0.5);
         bad.forEach((key, value) -> {
             Params p = Params.of(PROBE.defaults(), Map.of(key, value));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PROBE.validate(p), key);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PROBE.check(p), key);
             assertTrue(e.getMessage().contains(key) && e.getMessage().contains(String.valueOf(value)), e.getMessage());
         });
         assertThrows(IllegalArgumentException.class,
-                () -> PROBE.validate(Params.of(PROBE.defaults(), Map.of("learning_rate", Double.NaN))));
-        PROBE.validate(Params.defaultsOf(PROBE));
+                () -> PROBE.check(Params.of(PROBE.defaults(), Map.of("learning_rate", Double.NaN))));
+        PROBE.check(Params.defaultsOf(PROBE));
     }
 
     private static TrainContext context(DatasetInfo info, Splits splits, Map<String, Object> params, long seed) {
         Params p = Params.of(PROBE.defaults(), new HashMap<>(params));
-        PROBE.validate(p);
+        PROBE.check(p);
         return TinyData.context(p, info, splits, seed);
     }
 

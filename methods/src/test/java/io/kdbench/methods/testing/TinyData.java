@@ -25,7 +25,7 @@ public final class TinyData {
         dp.putAll(datasetParams);
         Params p = Params.of(ds.defaults(), dp);
         Params mp = Params.of(m.defaults(), methodParams);
-        m.validate(mp);
+        m.check(mp);
         return context(mp, ds.info(p), ds.splits(p, seed), seed);
     }
 

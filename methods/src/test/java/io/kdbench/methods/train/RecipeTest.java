@@ -32,7 +32,7 @@ class RecipeTest {
 
     @Test
     void recipeReadsItsKeysWithAPrefixAndRoundsTheWarmup() {
-        Map<String, Object> d = Recipe.defaults("teacher_", 200, 16, 0.02);
+        Map<String, Object> d = Recipe.parameters("teacher_", 200, 16, 0.02).defaults();
         Recipe r = Recipe.from(Params.of(d, Map.of("teacher_warmup", 0.1)), "teacher_");
         assertEquals(200, r.steps());
         assertEquals(16, r.batchSize());
@@ -43,16 +43,16 @@ class RecipeTest {
 
     @Test
     void everyBadValueIsRefusedWithItsNameAndValue() {
-        Map<String, Object> d = Recipe.defaults(100, 8, 0.001);
+        Map<String, Object> d = Recipe.parameters(100, 8, 0.001).defaults();
         assertRefused(d, "steps", 0, "steps must be >= 1, got 0");
         assertRefused(d, "batch_size", -2, "batch_size must be >= 1, got -2");
         assertRefused(d, "lr", 0.0, "lr must be > 0, got 0.0");
         assertRefused(d, "weight_decay", -0.1, "weight_decay must be >= 0, got -0.1");
-        assertRefused(d, "warmup", 1.0, "warmup must be in [0, 1) (a fraction of steps), got 1.0");
-        assertRefused(d, "clip_norm", -1.0, "clip_norm must be >= 0 (0 = no clipping), got -1.0");
+        assertRefused(d, "warmup", 1.0, "warmup must be in [0, 1), got 1.0");
+        assertRefused(d, "clip_norm", -1.0, "clip_norm must be >= 0, got -1.0");
         assertRefused(d, "validate_every", 0, "validate_every must be >= 1, got 0");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Recipe.from(
-                Params.of(Recipe.defaults("teacher_", 10, 8, 0.1), Map.of("teacher_lr", -1.0)), "teacher_"));
+                Params.of(Recipe.parameters("teacher_", 10, 8, 0.1).defaults(), Map.of("teacher_lr", -1.0)), "teacher_"));
         assertEquals("teacher_lr must be > 0, got -1.0", e.getMessage());
     }
 
