@@ -36,10 +36,6 @@ public final class Params {
         return ((Number) require(key)).intValue();
     }
 
-    public long getLong(String key) {
-        return ((Number) require(key)).longValue();
-    }
-
     public double getDouble(String key) {
         return ((Number) require(key)).doubleValue();
     }
