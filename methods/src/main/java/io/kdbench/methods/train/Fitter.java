@@ -28,6 +28,7 @@ public final class Fitter {
     private final List<String> trainable;
     private final List<INDArray> parameters = new ArrayList<>();
     private final AdamW adam;
+    private final StepArrays arrays = new StepArrays();
     private int step;
 
     /** Trains every variable of the graph (all of type VARIABLE) to minimise {@code loss}. */
@@ -63,7 +64,9 @@ public final class Fitter {
 
     /** One optimisation step on one batch; returns the batch's loss (before the step). */
     public double step(Map<String, INDArray> batch) {
-        OutAndGrad result = sd.calculateGradientsAndOutputs(batch, List.of(loss), trainable);
+        SameDiff gradients = sd.getFunction("grad");
+        OutAndGrad result = arrays.during(gradients,
+                () -> sd.calculateGradientsAndOutputs(batch, List.of(loss), trainable));
         double value = result.getOutputs().get(loss).getDouble(0);
         Map<String, INDArray> grads = result.getGradients();
         List<INDArray> ordered = new ArrayList<>(trainable.size());
@@ -71,6 +74,7 @@ public final class Fitter {
             ordered.add(grads.get(name)); // null for a variable the loss does not reach: left alone
         }
         adam.step(parameters, ordered, schedule.at(step), recipe.weightDecay(), recipe.clipNorm());
+        arrays.recycle(); // the loss and gradients are read: the step's arrays serve the next step
         step++;
         OffHeapMemory.bound();
         return value;
