@@ -36,6 +36,13 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
     public static final String TEXT = "text";
     public static final String TABULAR = "tabular";
 
+    /**
+     * The default of {@code normalise}: {@code zscore} per volume for {@code segmentation-3d} (nnU-Net's scheme for MR
+     * and other non-CT volumes: scanner units differ between scanners and sessions, so each volume is brought to mean
+     * 0 and sd 1), {@code none} for the other tasks (pictures keep their values as stored).
+     */
+    public static final String AUTO = "auto";
+
     static final Map<String, Task> TASKS = Map.of(
             "classification", Task.CLASSIFICATION,
             "multilabel", Task.MULTILABEL_CLASSIFICATION,
@@ -53,7 +60,7 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         d.put("tabular", List.of());       // numeric columns, in this order, as the tabular vector
         d.put("size", List.of());          // target [height, width] or [depth, height, width]; [] keeps the size
         d.put("spacing", List.of());       // target [y, x] or [z, y, x] spacing in mm; [] keeps it
-        d.put("normalise", "none");        // none, minmax, zscore, percentile (per image, per channel)
+        d.put("normalise", AUTO);          // auto, none, minmax, zscore, percentile (per image, per channel)
         d.put("reorient", true);           // NIfTI: turn voxel axes to RAS+ using the header's sform/qform
         d.put("val_fraction", 0.15);       // share of rows with an empty split cell that go to validation
         d.put("test_fraction", 0.15);      // ... and to test (the rest: train)
@@ -98,7 +105,7 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         int[] size = positiveInts(p, "size");
         double[] spacing = positiveNumbers(p, "spacing");
         require(size.length == 0 || spacing.length == 0, "give size or spacing, not both");
-        IntensityNormalisation normalise = IntensityNormalisation.parse(p.getString("normalise"));
+        IntensityNormalisation normalise = normalisation(p.getString("normalise"), task);
         double val = p.getDouble("val_fraction");
         double test = p.getDouble("test_fraction");
         require(val >= 0 && test >= 0 && val + test < 1, "val_fraction and test_fraction must be >= 0 with a sum below 1");
@@ -106,6 +113,19 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         return new ManifestSettings(manifest, task, List.copyOf(classes), List.copyOf(images),
                 Set.copyOf(privileged), text, List.copyOf(tabular), size, spacing, normalise,
                 p.getBoolean("reorient"), val, test, training);
+    }
+
+    /** {@code auto} resolved for the task (see {@link #AUTO}), else the named normalisation. */
+    static IntensityNormalisation normalisation(String name, Task task) {
+        if (name.equals(AUTO)) {
+            return task == Task.SEGMENTATION_3D ? IntensityNormalisation.ZSCORE : IntensityNormalisation.NONE;
+        }
+        try {
+            return IntensityNormalisation.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("normalise must be auto or one of " + IntensityNormalisation.NAMES
+                    + "; got '" + name + "'");
+        }
     }
 
     /** The columns these settings read, checked against the manifest's header. */

@@ -22,10 +22,20 @@ public final class SegmentationData {
     private final int classes;
     private final boolean threeD;
     private final String modality;
+    private final boolean diceBackground;
     private int[] order;
     private int cursor;
 
     public SegmentationData(List<Sample> samples, String modality, int classes, boolean threeD) {
+        this(samples, modality, classes, threeD, true);
+    }
+
+    /**
+     * @param diceBackground whether the supervised Dice term covers the background class too (false where the
+     *                       dataset says its foreground is rare, {@link io.kdbench.api.DatasetInfo#rareForeground()})
+     */
+    public SegmentationData(List<Sample> samples, String modality, int classes, boolean threeD, boolean diceBackground) {
+        this.diceBackground = diceBackground;
         this.classes = classes;
         this.threeD = threeD;
         this.modality = modality;
@@ -85,6 +95,11 @@ public final class SegmentationData {
 
     public boolean threeD() {
         return threeD;
+    }
+
+    /** Whether the supervised Dice term includes the background class. */
+    public boolean diceBackground() {
+        return diceBackground;
     }
 
     public int voxels() {
