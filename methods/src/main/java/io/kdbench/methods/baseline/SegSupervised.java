@@ -41,7 +41,7 @@ public class SegSupervised extends SemiSupervisedSegmentation {
         SDVariable yl = sd.placeHolder("yl", DataType.FLOAT, -1, data.voxels(), data.classes());
         SDVariable logits = s.decode(graph.mainDecoder(), s.encode(xl), null).logits();
         SegmentationLosses.diceCe(sd, logits, yl, data.voxels(), data.classes(), data.threeD(),
-                data.diceBackground()).rename("loss");
+                data.diceBackground(), data.ceWeights()).rename("loss");
         int nl = p.getInt("labelled_batch_size");
         List<String> trainable = graph.deployedVariables();
         return new Step() {

@@ -120,8 +120,10 @@ public class Hdc extends SemiSupervisedSegmentation {
 
         UNet.Encoded el = s.encode(xl);
         boolean bg = data.diceBackground();
-        SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, el, null).logits(), yl, v, k, threeD, bg)
-                .add(SegmentationLosses.diceCe(sd, s.decode(noisy, el, f -> f.mul(nl)).logits(), yl, v, k, threeD, bg))
+        float[] cw = data.ceWeights();
+        SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, el, null).logits(), yl, v, k, threeD, bg, cw)
+                .add(SegmentationLosses.diceCe(sd, s.decode(noisy, el, f -> f.mul(nl)).logits(), yl, v, k, threeD, bg,
+                        cw))
                 .mul(0.5).rename("sup");
         UNet.Encoded eu = s.encode(xs);
         UNet.Decoded main = s.decode(0, eu, null);

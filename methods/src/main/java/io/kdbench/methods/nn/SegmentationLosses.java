@@ -69,9 +69,20 @@ public final class SegmentationLosses {
     /** 0.5 * (Dice + CE), the Dice over all classes or ({@code background} false) over the foreground classes. */
     public static SDVariable diceCe(SameDiff sd, SDVariable logits, SDVariable oneHot, int voxels, int classes,
                                     boolean threeD, boolean background) {
+        return diceCe(sd, logits, oneHot, voxels, classes, threeD, background, null);
+    }
+
+    /**
+     * 0.5 * (Dice + CE) as above, the CE of each voxel weighted by its true class's weight when {@code ceWeights} is
+     * given (null: unweighted): the mean over voxels of w[y] * -log p[y].
+     */
+    public static SDVariable diceCe(SameDiff sd, SDVariable logits, SDVariable oneHot, int voxels, int classes,
+                                    boolean threeD, boolean background, float[] ceWeights) {
         // one log-softmax serves both terms
         SDVariable logp = Losses.logSoftmax(sd, rows(logits, classes, threeD));
-        SDVariable ce = oneHot.reshape(-1, classes).mul(logp).sum(true, 1).mean().neg();
+        SDVariable ce = ceWeights == null ? oneHot.reshape(-1, classes).mul(logp).sum(true, 1).mean().neg()
+                : oneHot.reshape(-1, classes).mul(logp).mul(sd.constant(org.nd4j.linalg.factory.Nd4j.create(ceWeights,
+                        new long[] {1, classes}))).sum(true, 1).mean().neg();
         return dice(sd.math.exp(logp), oneHot, voxels, classes, background).add(ce).mul(0.5);
     }
 

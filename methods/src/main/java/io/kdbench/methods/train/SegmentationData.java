@@ -102,6 +102,36 @@ public final class SegmentationData {
         return diceBackground;
     }
 
+    /**
+     * Class weights of the supervised cross-entropy: null (unweighted) unless the foreground is rare
+     * ({@link #diceBackground()} false); then w_k proportional to 1 / sqrt(f_k), f_k the share of class k among the
+     * labelled training voxels, scaled so the mean weight over those voxels is 1 (a class absent from them gets
+     * weight 1). The square root is a compromise between no balance and full inverse frequency, whose optimum
+     * labels a voxel foreground already at a posterior of about f_k and over-segments.
+     */
+    public float[] ceWeights() {
+        if (diceBackground) {
+            return null;
+        }
+        long[] counts = new long[classes];
+        long total = 0;
+        for (byte[] m : labelledMasks) {
+            for (byte b : m) {
+                counts[b & 0xFF]++;
+            }
+            total += m.length;
+        }
+        double norm = 0;
+        for (long c : counts) {
+            norm += c == 0 ? 0 : Math.sqrt(c / (double) total);
+        }
+        float[] w = new float[classes];
+        for (int k = 0; k < classes; k++) {
+            w[k] = counts[k] == 0 ? 1f : (float) (1 / (norm * Math.sqrt(counts[k] / (double) total)));
+        }
+        return w;
+    }
+
     public int voxels() {
         return images.get(0).voxels();
     }

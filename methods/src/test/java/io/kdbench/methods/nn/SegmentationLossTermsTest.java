@@ -71,6 +71,20 @@ class SegmentationLossTermsTest {
         assertEquals(((c1 + c2) / 2 + (c2 + c3) / 2) / 2, d3, 1e-5);
     }
 
+    /** Class-weighted CE: the mean over voxels of w[y] * -log p[y] (pixel 0 is class 1, pixel 1 class 0). */
+    @Test
+    void weightedCrossEntropyWeighsEachVoxelByItsClass() {
+        float[] w = {0.5f, 2f};
+        double ce = (2 * -Math.log(0.75) + 0.5 * -Math.log(0.5)) / 2;
+        double fg = 1 - 2.5 / 3.25;
+        double both = eval(sd -> SegmentationLosses.diceCe(sd, sd.constant(logits()), sd.constant(target()), 2, 2, false,
+                false, w));
+        assertEquals(0.5 * (fg + ce), both, 1e-5);
+        double plain = eval(sd -> SegmentationLosses.diceCe(sd, sd.constant(logits()), sd.constant(target()), 2, 2, false,
+                true, null));
+        assertEquals(0.5 * (((1 - 2 / 2.75) + (1 - 2.5 / 3.25)) / 2 + (-Math.log(0.75) - Math.log(0.5)) / 2), plain, 1e-5);
+    }
+
     @Test
     void maskedPseudoLabelCrossEntropyAveragesOverAllPixels() {
         INDArray mask = Nd4j.create(new float[] {1, 0}, new long[] {1, 2}, 'c');
