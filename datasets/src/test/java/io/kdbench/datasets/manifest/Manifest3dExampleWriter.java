@@ -13,15 +13,16 @@ import java.util.SplittableRandom;
 
 /**
  * Writes {@code examples/manifest3d/}: 16 small 3-D MR-like volumes in the layout users have, one image and one
- * label {@code .nii.gz} per case ({@code images/caseNN.nii.gz}, {@code labels/caseNN.nii.gz}), 12 slices of 3 mm and
- * 40 x 40 pixels of 1 mm (voxel spacing z, y, x = 3, 1, 1), stored as int16 in scanner-like units: air about 0, soft
+ * label {@code .nii.gz} per case ({@code images/caseNN.nii.gz}, {@code labels/caseNN.nii.gz}), 16 slices of 3 mm and
+ * 32 x 32 pixels of 1 mm (voxel spacing z, y, x = 3, 1, 1), stored as int16 in scanner-like units: air about 0, soft
  * tissue a few hundred, all on an offset of 1000 (as many scanners store), with a smooth bias field, a per-case
  * gain (one scanner's units are not another's) and Gaussian noise. The body has a bright fat rim (as bright as the
- * target), so intensity alone does not find the target. The target (label 1, "lesion") is an ellipsoid of 4 to 7
- * mm radius somewhere inside the body, brighter than the tissue around it: 0.5 to 1.5 % of the voxels, the case in
- * which {@code seg-supervised} with its old defaults predicted background only. 4 rows are fixed to test, the other
- * 12 are split by seed. Regenerate with {@code Manifest3dExampleWriter.write(Path.of("examples/manifest3d"))}
- * (Manifest3dExampleTest checks the committed files are what this writes).
+ * target or brighter), so intensity alone does not find the target. The target (label 1, "lesion") is an ellipsoid of
+ * 2 to 3.5 mm in-plane and 3 to 6 mm through-plane radius somewhere inside the body, 2 to 3 noise SDs brighter than the
+ * tissue around it: 0.16 to 0.45 % of the voxels, the rare foreground with which {@code seg-supervised} first learns
+ * the empty mask. 4 rows are fixed to test, the other 12 are split by seed. Regenerate with
+ * {@code Manifest3dExampleWriter.write(Path.of("examples/manifest3d"))} (Manifest3dExampleTest checks the committed
+ * files are what this writes).
  */
 final class Manifest3dExampleWriter {
     static final int N = 16;
