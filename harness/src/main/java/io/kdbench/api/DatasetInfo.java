@@ -10,11 +10,22 @@ import java.util.List;
  * @param classes    class names (for segmentation: index 0 is background)
  * @param modalities its inputs, with the privileged ones marked
  * @param federated  true if samples carry a client and the dataset has an external repository
+ * @param rareForeground segmentation whose foreground classes are a small share of the voxels (a structure in a
+ *                   whole real volume): segmentation rows then leave the background out of the Dice term of their
+ *                   supervised loss (nnU-Net's Dice + CE with {@code do_bg=False}, MONAI's
+ *                   {@code DiceCELoss(include_background=False)}), so the rare classes are not outweighed by the
+ *                   background. False for the synthetic datasets, whose cells keep the Dice over all classes
  */
-public record DatasetInfo(String id, Task task, List<String> classes, List<Modality> modalities, boolean federated) {
+public record DatasetInfo(String id, Task task, List<String> classes, List<Modality> modalities, boolean federated,
+                          boolean rareForeground) {
     public DatasetInfo {
         classes = List.copyOf(classes);
         modalities = List.copyOf(modalities);
+    }
+
+    /** A dataset without {@link #rareForeground()}. */
+    public DatasetInfo(String id, Task task, List<String> classes, List<Modality> modalities, boolean federated) {
+        this(id, task, classes, modalities, federated, false);
     }
 
     public int numClasses() {

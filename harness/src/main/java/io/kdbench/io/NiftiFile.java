@@ -234,6 +234,19 @@ public record NiftiFile(float[] data, int depth, int height, int width, double[]
         save(path, b);
     }
 
+    /**
+     * Writes the first channel of an image as int16 (values rounded and clipped to -32768..32767), little-endian,
+     * gzip-compressed if the name ends in .gz: the storage type of most scanner volumes.
+     */
+    public static void writeInt16(Path path, Image image) throws IOException {
+        int n = image.voxels();
+        ByteBuffer b = header(image.depth(), image.height(), image.width(), image.spacing(), INT16, 16, 2L * n);
+        for (int i = 0; i < n; i++) {
+            b.putShort((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(image.data()[i]))));
+        }
+        save(path, b);
+    }
+
     private static ByteBuffer header(int depth, int height, int width, double[] spacing, int datatype, int bitpix,
                                      long dataBytes) {
         ByteBuffer b = ByteBuffer.allocate((int) (352 + dataBytes)).order(ByteOrder.LITTLE_ENDIAN);

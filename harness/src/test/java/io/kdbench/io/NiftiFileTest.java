@@ -54,6 +54,17 @@ class NiftiFileTest {
         assertEquals(3, back.width());
     }
 
+    @Test
+    void int16ImagesRoundTripRounded() throws IOException {
+        Path p = dir.resolve("img16.nii.gz");
+        float[] data = {1000.4f, 1299.6f, -3f, 40000f, -40000f, 0f, 7f, 8f};
+        NiftiFile.writeInt16(p, new Image(data, 1, 2, 2, 2, new double[] {3, 1, 1}));
+        NiftiFile f = NiftiFile.read(p);
+        assertEquals(NiftiFile.INT16, f.datatype());
+        assertArrayEquals(new float[] {1000f, 1300f, -3f, 32767f, -32768f, 0f, 7f, 8f}, f.toImage().data());
+        assertArrayEquals(new double[] {3, 1, 1}, f.spacing(), 1e-6);
+    }
+
     /** A big-endian int16 volume with scl_slope 2, scl_inter 1, vox_offset 400 and sform code 1, built by hand. */
     @Test
     void bigEndianScaledInt16WithOffset() throws IOException {

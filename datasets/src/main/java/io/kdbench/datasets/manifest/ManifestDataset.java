@@ -64,7 +64,9 @@ public final class ManifestDataset implements BenchmarkDataset {
             modalities.add(new Modality(ManifestSettings.TABULAR, Modality.Kind.TABULAR,
                     s.isPrivileged(ManifestSettings.TABULAR)));
         }
-        return new DatasetInfo(id(), s.task(), s.classes(), modalities, s.clients() != FederatedPartition.Mode.NONE);
+        // real segmentation masks: a structure in a whole image or volume, so the rows' Dice leaves out the background
+        return new DatasetInfo(id(), s.task(), s.classes(), modalities, s.clients() != FederatedPartition.Mode.NONE,
+                s.task().isSegmentation());
     }
 
     /** The manifest itself; the image files it names are not hashed (there may be thousands). */

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The {@code manifest} dataset's parameters, parsed and checked (choices, ranges, the CSV exists and its
@@ -37,6 +38,13 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
     /** Modality names for the non-image inputs, as in {@link io.kdbench.api.Modality}. */
     public static final String TEXT = "text";
     public static final String TABULAR = "tabular";
+
+    /**
+     * The default of {@code normalise}: {@code zscore} per volume for {@code segmentation-3d} (nnU-Net's scheme for MR
+     * and other non-CT volumes: scanner units differ between scanners and sessions, so each volume is brought to mean
+     * 0 and sd 1), {@code none} for the other tasks (pictures keep their values as stored).
+     */
+    public static final String AUTO = "auto";
 
     static final Map<String, Task> TASKS = Map.of(
             "classification", Task.CLASSIFICATION,
@@ -63,8 +71,10 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
                         .described("[], or 2-3 whole numbers in 1..4096; not with spacing"),
                 Param.of("spacing", List.of(), "target [y, x] or [z, y, x] spacing in mm; [] keeps it")
                         .described("[], or 2-3 numbers > 0; not with size"),
-                Param.of("normalise", "none", "intensity normalisation per image and channel")
-                        .oneOf(IntensityNormalisation.NAMES.toArray(String[]::new)),
+                Param.of("normalise", AUTO, "intensity normalisation per image and channel; auto: zscore for"
+                        + " segmentation-3d (nnU-Net's scheme for MR), none otherwise")
+                        .oneOf(Stream.concat(Stream.of(AUTO),
+                                IntensityNormalisation.NAMES.stream()).toArray(String[]::new)),
                 Param.of("reorient", true, "NIfTI: turn voxel axes to RAS+ using the header's sform/qform"),
                 Param.of("val_fraction", 0.15, "share of rows with an empty split cell that go to validation")
                         .described(">= 0, val_fraction + test_fraction < 1"),
@@ -112,7 +122,7 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         double[] spacing = positiveNumbers(p, "spacing");
         require(size.length == 0 || spacing.length == 0, "give size or spacing, not both; got size "
                 + Arrays.toString(size) + " and spacing " + Arrays.toString(spacing));
-        IntensityNormalisation normalise = IntensityNormalisation.parse(p.getString("normalise"));
+        IntensityNormalisation normalise = normalisation(p.getString("normalise"), task);
         double val = p.getDouble("val_fraction");
         double test = p.getDouble("test_fraction");
         require(val >= 0 && test >= 0 && val + test < 1, "val_fraction and test_fraction must be >= 0 with a sum below 1,"
@@ -121,6 +131,19 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
         return new ManifestSettings(manifest, task, List.copyOf(classes), List.copyOf(images),
                 Set.copyOf(privileged), text, List.copyOf(tabular), size, spacing, normalise,
                 p.getBoolean("reorient"), val, test, training);
+    }
+
+    /** {@code auto} resolved for the task (see {@link #AUTO}), else the named normalisation. */
+    static IntensityNormalisation normalisation(String name, Task task) {
+        if (name.equals(AUTO)) {
+            return task == Task.SEGMENTATION_3D ? IntensityNormalisation.ZSCORE : IntensityNormalisation.NONE;
+        }
+        try {
+            return IntensityNormalisation.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("normalise must be auto or one of " + IntensityNormalisation.NAMES
+                    + "; got '" + name + "'");
+        }
     }
 
     /** The columns these settings read, checked against the manifest's header. */

@@ -40,7 +40,8 @@ public class SegSupervised extends SemiSupervisedSegmentation {
         SDVariable xl = graph.placeholder("xl", data.example().channels());
         SDVariable yl = sd.placeHolder("yl", DataType.FLOAT, -1, data.voxels(), data.classes());
         SDVariable logits = s.decode(graph.mainDecoder(), s.encode(xl), null).logits();
-        SegmentationLosses.diceCe(sd, logits, yl, data.voxels(), data.classes(), data.threeD()).rename("loss");
+        SegmentationLosses.diceCe(sd, logits, yl, data.voxels(), data.classes(), data.threeD(),
+                data.diceBackground(), data.ceWeights()).rename("loss");
         int nl = p.getInt("labelled_batch_size");
         List<String> trainable = graph.deployedVariables();
         return new Step() {

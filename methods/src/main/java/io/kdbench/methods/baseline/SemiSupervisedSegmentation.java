@@ -67,7 +67,9 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
     public TrainedModel train(TrainContext ctx) {
         Params p = ctx.params();
         boolean threeD = ctx.dataset().task() == Task.SEGMENTATION_3D;
-        SegmentationData data = new SegmentationData(ctx.splits().train(), MODALITY, ctx.dataset().numClasses(), threeD);
+        // Dice over the foreground classes only where the dataset's foreground is rare (manifest volumes)
+        SegmentationData data = new SegmentationData(ctx.splits().train(), MODALITY, ctx.dataset().numClasses(), threeD,
+                !ctx.dataset().rareForeground());
         if (data.labelledSize() == 0) {
             throw new IllegalArgumentException("no labelled training samples");
         }

@@ -115,8 +115,11 @@ public class Hdc extends SemiSupervisedSegmentation {
         SDVariable w = sd.placeHolder("w_u", DataType.FLOAT);
 
         UNet.Encoded el = s.encode(xl);
-        SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, el, null).logits(), yl, v, k, threeD)
-                .add(SegmentationLosses.diceCe(sd, s.decode(noisy, el, f -> f.mul(nl)).logits(), yl, v, k, threeD))
+        boolean bg = data.diceBackground();
+        float[] cw = data.ceWeights();
+        SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, el, null).logits(), yl, v, k, threeD, bg, cw)
+                .add(SegmentationLosses.diceCe(sd, s.decode(noisy, el, f -> f.mul(nl)).logits(), yl, v, k, threeD, bg,
+                        cw))
                 .mul(0.5).rename("sup");
         UNet.Encoded eu = s.encode(xs);
         UNet.Decoded main = s.decode(0, eu, null);

@@ -31,10 +31,28 @@ public final class SegmentationLosses {
      * @param oneHot   [B, S, K]
      */
     public static SDVariable dice(SDVariable probRows, SDVariable oneHot, int voxels, int classes) {
+        return dice(probRows, oneHot, voxels, classes, true);
+    }
+
+    /**
+     * Soft Dice loss as {@link #dice(SDVariable, SDVariable, int, int)}, with {@code background} false the mean over
+     * the foreground classes 1..K-1 only (nnU-Net's {@code do_bg=False}, MONAI's {@code include_background=False}):
+     * where the foreground is a small share of the voxels, the background's Dice is near 1 from the first steps and
+     * only halves the weight of the classes that matter.
+     */
+    public static SDVariable dice(SDVariable probRows, SDVariable oneHot, int voxels, int classes, boolean background) {
         SDVariable p = probRows.reshape(-1, voxels, classes);
         SDVariable inter = p.mul(oneHot).sum(1);
         SDVariable denominator = p.sum(1).add(oneHot.sum(1)).add(1.0);
-        return inter.mul(2).add(1.0).div(denominator).rsub(1.0).mean();
+        SDVariable perClass = inter.mul(2).add(1.0).div(denominator).rsub(1.0); // [B, K]
+        if (background) {
+            return perClass.mean();
+        }
+        SameDiff sd = probRows.getSameDiff();
+        float[] fg = new float[classes];
+        java.util.Arrays.fill(fg, 1, classes, 1f);
+        SDVariable weights = sd.constant(org.nd4j.linalg.factory.Nd4j.create(fg, new long[] {1, classes}));
+        return perClass.mul(weights).sum(1).div(classes - 1).mean();
     }
 
     /** Cross-entropy averaged over all voxels of the batch. */
@@ -45,10 +63,27 @@ public final class SegmentationLosses {
     /** The supervised term of both papers: 0.5 * (Dice + CE). */
     public static SDVariable diceCe(SameDiff sd, SDVariable logits, SDVariable oneHot, int voxels, int classes,
                                     boolean threeD) {
+        return diceCe(sd, logits, oneHot, voxels, classes, threeD, true);
+    }
+
+    /** 0.5 * (Dice + CE), the Dice over all classes or ({@code background} false) over the foreground classes. */
+    public static SDVariable diceCe(SameDiff sd, SDVariable logits, SDVariable oneHot, int voxels, int classes,
+                                    boolean threeD, boolean background) {
+        return diceCe(sd, logits, oneHot, voxels, classes, threeD, background, null);
+    }
+
+    /**
+     * 0.5 * (Dice + CE) as above, the CE of each voxel weighted by its true class's weight when {@code ceWeights} is
+     * given (null: unweighted): the mean over voxels of w[y] * -log p[y].
+     */
+    public static SDVariable diceCe(SameDiff sd, SDVariable logits, SDVariable oneHot, int voxels, int classes,
+                                    boolean threeD, boolean background, float[] ceWeights) {
         // one log-softmax serves both terms
         SDVariable logp = Losses.logSoftmax(sd, rows(logits, classes, threeD));
-        SDVariable ce = oneHot.reshape(-1, classes).mul(logp).sum(true, 1).mean().neg();
-        return dice(sd.math.exp(logp), oneHot, voxels, classes).add(ce).mul(0.5);
+        SDVariable ce = ceWeights == null ? oneHot.reshape(-1, classes).mul(logp).sum(true, 1).mean().neg()
+                : oneHot.reshape(-1, classes).mul(logp).mul(sd.constant(org.nd4j.linalg.factory.Nd4j.create(ceWeights,
+                        new long[] {1, classes}))).sum(true, 1).mean().neg();
+        return dice(sd.math.exp(logp), oneHot, voxels, classes, background).add(ce).mul(0.5);
     }
 
     /**

@@ -22,10 +22,20 @@ public final class SegmentationData {
     private final int classes;
     private final boolean threeD;
     private final String modality;
+    private final boolean diceBackground;
     private int[] order;
     private int cursor;
 
     public SegmentationData(List<Sample> samples, String modality, int classes, boolean threeD) {
+        this(samples, modality, classes, threeD, true);
+    }
+
+    /**
+     * @param diceBackground whether the supervised Dice term covers the background class too (false where the
+     *                       dataset says its foreground is rare, {@link io.kdbench.api.DatasetInfo#rareForeground()})
+     */
+    public SegmentationData(List<Sample> samples, String modality, int classes, boolean threeD, boolean diceBackground) {
+        this.diceBackground = diceBackground;
         this.classes = classes;
         this.threeD = threeD;
         this.modality = modality;
@@ -85,6 +95,41 @@ public final class SegmentationData {
 
     public boolean threeD() {
         return threeD;
+    }
+
+    /** Whether the supervised Dice term includes the background class. */
+    public boolean diceBackground() {
+        return diceBackground;
+    }
+
+    /**
+     * Class weights of the supervised cross-entropy: null (unweighted) unless the foreground is rare
+     * ({@link #diceBackground()} false); then w_k proportional to 1 / sqrt(f_k), f_k the share of class k among the
+     * labelled training voxels, scaled so the mean weight over those voxels is 1 (a class absent from them gets
+     * weight 1). The square root is a compromise between no balance and full inverse frequency, whose optimum
+     * labels a voxel foreground already at a posterior of about f_k and over-segments.
+     */
+    public float[] ceWeights() {
+        if (diceBackground) {
+            return null;
+        }
+        long[] counts = new long[classes];
+        long total = 0;
+        for (byte[] m : labelledMasks) {
+            for (byte b : m) {
+                counts[b & 0xFF]++;
+            }
+            total += m.length;
+        }
+        double norm = 0;
+        for (long c : counts) {
+            norm += c == 0 ? 0 : Math.sqrt(c / (double) total);
+        }
+        float[] w = new float[classes];
+        for (int k = 0; k < classes; k++) {
+            w[k] = counts[k] == 0 ? 1f : (float) (1 / (norm * Math.sqrt(counts[k] / (double) total)));
+        }
+        return w;
     }
 
     public int voxels() {

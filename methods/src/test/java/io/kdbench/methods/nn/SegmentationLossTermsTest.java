@@ -50,6 +50,41 @@ class SegmentationLossTermsTest {
         assertEquals(0.5 * (dice + (-Math.log(0.75) - Math.log(0.5)) / 2), both, 1e-5);
     }
 
+    /** Rare-foreground datasets: the Dice term over the foreground classes only (nnU-Net's do_bg=False). */
+    @Test
+    void foregroundOnlyDiceLeavesOutTheBackground() {
+        double fg = 1 - 2.5 / 3.25; // class 1 as above
+        double d = eval(sd -> SegmentationLosses.dice(SegmentationLosses.softmaxRows(sd,
+                SegmentationLosses.rows(sd.constant(logits()), 2, false)), sd.constant(target()), 2, 2, false));
+        assertEquals(fg, d, 1e-5);
+        double both = eval(sd -> SegmentationLosses.diceCe(sd, sd.constant(logits()), sd.constant(target()), 2, 2, false,
+                false));
+        assertEquals(0.5 * (fg + (-Math.log(0.75) - Math.log(0.5)) / 2), both, 1e-5);
+        // three classes, two samples: the mean over classes 1 and 2 of each sample, then over samples
+        INDArray logits3 = Nd4j.create(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, new long[] {2, 3, 1, 2}, 'c');
+        INDArray target3 = Nd4j.create(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1}, new long[] {2, 2, 3}, 'c');
+        // p = 1/3 everywhere; sample 0: class 1 inter 1/3, sum p 2/3, sum g 1 -> 1 - (2/3 + 1) / (2/3 + 2);
+        // class 2 inter 0, g 0 -> 1 - 1 / (2/3 + 1); sample 1: class 1 g 0 -> 1 - 1 / (5/3); class 2 g 2, inter 2/3
+        double c1 = 1 - (5.0 / 3) / (8.0 / 3), c2 = 1 - 1 / (5.0 / 3), c3 = 1 - (4.0 / 3 + 1) / (2.0 / 3 + 3);
+        double d3 = eval(sd -> SegmentationLosses.dice(SegmentationLosses.softmaxRows(sd,
+                SegmentationLosses.rows(sd.constant(logits3), 3, false)), sd.constant(target3), 2, 3, false));
+        assertEquals(((c1 + c2) / 2 + (c2 + c3) / 2) / 2, d3, 1e-5);
+    }
+
+    /** Class-weighted CE: the mean over voxels of w[y] * -log p[y] (pixel 0 is class 1, pixel 1 class 0). */
+    @Test
+    void weightedCrossEntropyWeighsEachVoxelByItsClass() {
+        float[] w = {0.5f, 2f};
+        double ce = (2 * -Math.log(0.75) + 0.5 * -Math.log(0.5)) / 2;
+        double fg = 1 - 2.5 / 3.25;
+        double both = eval(sd -> SegmentationLosses.diceCe(sd, sd.constant(logits()), sd.constant(target()), 2, 2, false,
+                false, w));
+        assertEquals(0.5 * (fg + ce), both, 1e-5);
+        double plain = eval(sd -> SegmentationLosses.diceCe(sd, sd.constant(logits()), sd.constant(target()), 2, 2, false,
+                true, null));
+        assertEquals(0.5 * (((1 - 2 / 2.75) + (1 - 2.5 / 3.25)) / 2 + (-Math.log(0.75) - Math.log(0.5)) / 2), plain, 1e-5);
+    }
+
     @Test
     void maskedPseudoLabelCrossEntropyAveragesOverAllPixels() {
         INDArray mask = Nd4j.create(new float[] {1, 0}, new long[] {1, 2}, 'c');
