@@ -1,7 +1,6 @@
 package io.kdbench.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.kdbench.run.RunSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

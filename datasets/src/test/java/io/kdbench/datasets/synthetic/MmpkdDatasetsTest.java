@@ -3,8 +3,8 @@ package io.kdbench.datasets.synthetic;
 import io.kdbench.api.Params;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
+import io.kdbench.datasets.raster.Grid;
 import io.kdbench.datasets.synthetic.draw.Ellipse;
-import io.kdbench.datasets.synthetic.draw.Grid;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

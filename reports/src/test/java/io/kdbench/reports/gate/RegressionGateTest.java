@@ -1,7 +1,7 @@
 package io.kdbench.reports.gate;
 
 import io.kdbench.reports.FakeCells;
-import io.kdbench.reports.MetricDirections;
+import io.kdbench.reports.model.MetricDirections;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
