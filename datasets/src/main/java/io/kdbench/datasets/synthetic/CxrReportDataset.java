@@ -156,7 +156,7 @@ public final class CxrReportDataset extends SyntheticDataset {
             targets[k] = present[k] ? 1f : 0f;
             findings[k] = present[k] ? new CxrFinding(true, size[k], visibility[k], locations[k]) : CxrFinding.ABSENT;
         }
-        String report = ReportWriter.write(findings, p.getDouble("omit_below"), p.getDouble("hedge_below"),
+        String report = CxrReportText.write(findings, p.getDouble("omit_below"), p.getDouble("hedge_below"),
                 p.getDouble("report_noise"), rng);
         Image image = g.toImage(null);
         return new Sample(caseId(index), Map.of("image", image), -1, targets, LabelMap.of2d(roi, s, s),
