@@ -1,10 +1,10 @@
 package io.kdbench.cli;
 
-import io.kdbench.reports.MetricDirections;
+import io.kdbench.env.Environment;
 import io.kdbench.reports.gate.GateResult;
 import io.kdbench.reports.gate.GateText;
 import io.kdbench.reports.gate.RegressionGate;
-import io.kdbench.env.Environment;
+import io.kdbench.reports.model.MetricDirections;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.StoreContents;
 import io.kdbench.store.UnreadableCell;
@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code kdbench compare}: the regression gate. Exit 0 when nothing is significantly worse beyond the margin,

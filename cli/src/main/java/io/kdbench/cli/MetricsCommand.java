@@ -1,7 +1,6 @@
 package io.kdbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.MetricResult;
@@ -15,6 +14,7 @@ import io.kdbench.metrics.segmentation.LabelPairCounts;
 import io.kdbench.metrics.segmentation.SegmentationScore;
 import io.kdbench.metrics.segmentation.SegmentationTable;
 import io.kdbench.metrics.surface.PercentileConvention;
+import io.kdbench.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -146,18 +146,17 @@ public class MetricsCommand implements Callable<Integer> {
 
     private String segmentationJson(Map<String, Map<String, MetricResult.Aggregate>> results, List<String> labels,
                                     Map<String, String> conventions) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         results.forEach((metric, byLabel) -> {
             ObjectNode node = root.putObject(metric);
             for (String l : labels) {
-                put(node, l, byLabel.get(l).value());
+                node.put(l, byLabel.get(l).value());
             }
-            put(node, MetricResult.OVERALL, byLabel.get(MetricResult.OVERALL).value());
+            node.put(MetricResult.OVERALL, byLabel.get(MetricResult.OVERALL).value());
         });
         ObjectNode conv = root.putObject("conventions");
         conventions.forEach(conv::put);
-        return root.toPrettyString() + System.lineSeparator();
+        return write(root);
     }
 
     private static String segmentationText(Map<String, Map<String, MetricResult.Aggregate>> results,
@@ -191,27 +190,13 @@ public class MetricsCommand implements Callable<Integer> {
         String averaging;
         String note;
         if (table.binary()) {
-            boolean[] positive = new boolean[n];
-            double[] s = new double[n];
-            for (int i = 0; i < n; i++) {
-                positive[i] = table.labels()[i] == 1;
-                s[i] = table.scores()[i][0];
-            }
-            Auroc.Value v = Auroc.binary(positive, s);
+            Auroc.Value v = Auroc.binary(table.labels(), table.scores(), 0);
             value = v.value();
             averaging = "binary";
             note = v.reason();
         } else {
             int k = table.classes();
-            boolean[][] positive = new boolean[k][n];
-            double[][] s = new double[k][n];
-            for (int i = 0; i < n; i++) {
-                positive[table.labels()[i]][i] = true;
-                for (int c = 0; c < k; c++) {
-                    s[c][i] = table.scores()[i][c];
-                }
-            }
-            Auroc.Averaged a = Auroc.perClass(positive, s);
+            Auroc.Averaged a = Auroc.oneVsRest(table.labels(), table.scores(), k);
             value = a.macro();
             averaging = "one-vs-rest macro over " + a.definedClasses() + " of " + k + " classes";
             note = a.note();
@@ -220,21 +205,22 @@ public class MetricsCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "auroc %.6f (%s, n=%d)%s%n", value, averaging, n,
                     note.isEmpty() ? "" : "; " + note);
         }
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        put(root, "auroc", value);
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("auroc", value);
         root.put("averaging", averaging);
         root.put("n", n);
         if (!note.isEmpty()) {
             root.put("note", note);
         }
-        return root.toPrettyString() + System.lineSeparator();
+        return write(root);
     }
 
-    private static void put(ObjectNode node, String key, double v) {
-        if (Double.isNaN(v)) {
-            node.put(key, "NaN");
-        } else {
-            node.put(key, v);
+    /** Written by the one JSON mapper of kdbench: indented, NaN as the string "NaN". */
+    private static String write(ObjectNode root) {
+        try {
+            return Json.MAPPER.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + root, e);
         }
     }
 

@@ -66,7 +66,9 @@ class ExampleMethodTest {
         assertEquals(0, run, out.toString());
         assertTrue(out.toString().contains("nearest-centroid"), out.toString());
         assertTrue(Files.readString(dir.resolve("out/report/index.html")).contains("nearest-centroid"));
-        assertTrue(gate == 0 || gate == 1, "the gate answers 0 or 1, got " + gate);
+        // nearest-centroid puts each toy-blobs test image with the class whose mean it is nearest to; the blobs are
+        // apart, so it is not worse than a ViT trained for 4 steps on either seed: the gate passes (exit 0)
+        assertEquals(0, gate, out.toString());
         assertTrue(out.toString().contains("nearest-centroid vs vit-student"), out.toString());
     }
 

@@ -5,8 +5,8 @@ import io.kdbench.experiment.Experiment;
 import io.kdbench.experiment.ExperimentLoader;
 import io.kdbench.registry.Registries;
 import io.kdbench.run.GridRunner;
-import io.kdbench.run.RunSpec;
 import io.kdbench.store.ResultsStore;
+import io.kdbench.store.RunSpec;
 import io.kdbench.store.StoreContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +34,26 @@ class ExperimentFilesTest {
             files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("manifest")
                     && !p.getFileName().toString().startsWith("medmnist")).sorted().toList();
         }
-        assertFalse(files.isEmpty());
+        assertEquals(List.of("paper.yaml", "quick.yaml", "standard.yaml"),
+                files.stream().map(f -> f.getFileName().toString()).toList());
         ExperimentLoader loader = new ExperimentLoader(Registries.load());
         for (Path f : files) {
-            loader.load(f);
+            Experiment e = loader.load(f);
+            String file = f.getFileName().toString();
+            assertEquals(file.substring(0, file.length() - ".yaml".length()), e.name(), "name: of " + file);
+            assertFalse(e.seeds().isEmpty() || e.methods().isEmpty() || e.datasets().isEmpty() || e.metrics().isEmpty(),
+                    file + " names seeds, methods, datasets and metrics");
+            // the grid holds each method on each dataset it runs on, once per seed, and no cell twice
+            long pairs = 0;
+            for (var m : e.methods()) {
+                for (var d : e.datasets()) {
+                    pairs += m.runsOn(d.label()) ? 1 : 0;
+                }
+            }
+            List<RunSpec> cells = GridRunner.specs(e);
+            assertEquals(pairs * e.seeds().size(), cells.size(), file);
+            assertEquals(cells.size(), cells.stream().distinct().count(), file + " has no cell twice");
+            assertTrue(pairs > 0, file + " runs something");
         }
     }
 

@@ -1,15 +1,12 @@
 package io.kdbench.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,19 +22,8 @@ class ManifestRunTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldErr = System.err;
-        System.setErr(new PrintStream(err, true));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     /** Copies examples/manifest and experiments/manifest-example.yaml into the temp folder, paths made absolute. */
     private Path copyExample() throws IOException {
@@ -68,7 +54,7 @@ class ManifestRunTest {
         lines.set(6, lines.get(6).replace(",malignant,", ",unknown,")); // row 5, case05
         Files.write(csv, lines);
         assertEquals(2, Main.execute("run", "--quiet", experiment.toString()));
-        String m = err.toString();
+        String m = console.err.toString();
         assertTrue(m.contains("manifest-example.yaml:") && m.contains("bad params of manifest"), m);
         assertTrue(m.contains("manifest.csv:7: row 6 (id case05), column 'label'"), m);
         assertFalse(Files.exists(dir.resolve("out")), "nothing may be written to the store");
@@ -83,7 +69,7 @@ class ManifestRunTest {
         ImageIO.write(small, "png", dir.resolve("data/images/case03.png").toFile());
         ImageIO.write(small, "png", dir.resolve("data/masks/case03.png").toFile());
         assertEquals(2, Main.execute("run", "--quiet", experiment.toString()));
-        String m = err.toString();
+        String m = console.err.toString();
         assertTrue(m.contains("manifest.csv:5: row 4 (id case03), column 'image': image is 12x12 but row 1 (id case00) "
                 + "is 16x16"), m);
         assertEquals(1, m.trim().lines().count(), m);

@@ -1,15 +1,15 @@
 package io.kdbench.env;
 
+import io.kdbench.io.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -50,7 +50,7 @@ public record GitState(String commit, boolean dirty, String codeHash) {
             return NONE;
         }
         if (changes.isBlank()) {
-            return new GitState(commit.trim(), false, sha256(ids.getBytes(StandardCharsets.UTF_8)).substring(0, 12));
+            return new GitState(commit.trim(), false, Sha256.hex(ids.getBytes(StandardCharsets.UTF_8)).substring(0, 12));
         }
         String content = contentHash(root);
         return content == null ? NONE : new GitState(commit.trim(), true, content);
@@ -69,25 +69,15 @@ public record GitState(String commit, boolean dirty, String codeHash) {
         }
         List<String> files = Arrays.stream(listed.split("\0")).filter(f -> !f.isEmpty()).distinct().sorted().toList();
         try {
-            MessageDigest all = MessageDigest.getInstance("SHA-256");
+            MessageDigest all = Sha256.digest();
             for (String f : files) {
                 Path file = root.resolve(f);
-                String content = Files.isRegularFile(file) ? sha256(Files.readAllBytes(file)) : "deleted";
+                String content = Files.isRegularFile(file) ? Sha256.hex(Files.readAllBytes(file)) : "deleted";
                 all.update((f + "\0" + content + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            return HexFormat.of().formatHex(all.digest()).substring(0, 12);
+            return Sha256.hex(all).substring(0, 12);
         } catch (IOException e) {
             return null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

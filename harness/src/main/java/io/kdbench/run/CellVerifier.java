@@ -9,6 +9,7 @@ import io.kdbench.env.Environment;
 import io.kdbench.registry.Registries;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
+import io.kdbench.store.RunSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package io.kdbench.run;
 
 import io.kdbench.experiment.ComponentSpec;
+import io.kdbench.store.RunSpec;
 
 /**
  * One cell of a grid run with what is needed to compute it.

@@ -7,6 +7,7 @@ import io.kdbench.store.CellClaims;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 import io.kdbench.store.ResultsStore;
+import io.kdbench.store.RunSpec;
 import io.kdbench.store.SpecHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

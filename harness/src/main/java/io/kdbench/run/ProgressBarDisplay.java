@@ -1,5 +1,6 @@
 package io.kdbench.run;
 
+import io.kdbench.store.RunSpec;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

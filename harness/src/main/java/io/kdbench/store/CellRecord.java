@@ -3,7 +3,6 @@ package io.kdbench.store;
 import io.kdbench.api.MetricResult;
 import io.kdbench.api.Role;
 import io.kdbench.learning.LearningVerdict;
-import io.kdbench.run.RunSpec;
 
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.kdbench.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kdbench.io.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,7 +200,7 @@ public final class ResultsStore {
 
     static String checksumOf(JsonNode unsignedTree) {
         try {
-            return SpecHash.sha256(Json.MAPPER.writeValueAsBytes(unsignedTree));
+            return Sha256.hex(Json.MAPPER.writeValueAsBytes(unsignedTree));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a cell", e);
         }

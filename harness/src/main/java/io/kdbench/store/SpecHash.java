@@ -1,12 +1,8 @@
 package io.kdbench.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.kdbench.run.RunSpec;
+import io.kdbench.io.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /** Names cells: a hash of the spec, the code version and the backend, so a change to any of them is a new cell. */
@@ -18,7 +14,7 @@ public final class SpecHash {
         try {
             byte[] canonical = Json.MAPPER.writeValueAsBytes(
                     Map.of("spec", spec, "codeVersion", codeVersion, "backend", backend));
-            return sha256(canonical).substring(0, 24);
+            return Sha256.hex(canonical).substring(0, 24);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise run spec " + spec, e);
         }
@@ -27,21 +23,9 @@ public final class SpecHash {
     /** The spec alone, to match cells of one spec stored by different code versions. */
     public static String ofSpec(RunSpec spec) {
         try {
-            return sha256(Json.MAPPER.writeValueAsBytes(spec));
+            return Sha256.hex(Json.MAPPER.writeValueAsBytes(spec));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise run spec " + spec, e);
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package io.kdbench.store;
 
-import io.kdbench.run.RunSpec;
 
 import java.nio.file.Path;
 import java.util.HashSet;

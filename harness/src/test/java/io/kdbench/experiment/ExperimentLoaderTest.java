@@ -149,8 +149,11 @@ class ExperimentLoaderTest {
 
     @Test
     void malformedYamlNamesTheLine() throws IOException {
+        // the list opened on line 2 is not closed: the parser finds the ':' of line 3 where ',' or ']' must come
         String msg = errorOf("name: x\nseeds: [1, 2\nmetrics: [a]\n");
-        assertTrue(msg.contains("malformed YAML"), msg);
+        assertTrue(msg.endsWith("exp.yaml:3: malformed YAML: expected ',' or ']', but got :"), msg);
+        msg = errorOf("name: x\n\n\nseeds: [1, 2\nmetrics: [a]\n"); // two lines more above it
+        assertTrue(msg.endsWith("exp.yaml:5: malformed YAML: expected ',' or ']', but got :"), msg);
     }
 
     @Test

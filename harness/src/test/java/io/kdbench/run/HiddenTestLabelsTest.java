@@ -12,6 +12,7 @@ import io.kdbench.env.Environment;
 import io.kdbench.registry.Registries;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
+import io.kdbench.store.RunSpec;
 import io.kdbench.testing.PeekingMethod;
 import org.junit.jupiter.api.Test;
 

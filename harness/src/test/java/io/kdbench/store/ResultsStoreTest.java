@@ -2,7 +2,6 @@ package io.kdbench.store;
 
 import io.kdbench.api.MetricResult;
 import io.kdbench.env.Environment;
-import io.kdbench.run.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

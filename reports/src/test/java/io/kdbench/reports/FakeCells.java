@@ -4,11 +4,11 @@ import io.kdbench.api.MetricResult;
 import io.kdbench.api.Role;
 import io.kdbench.env.Environment;
 import io.kdbench.learning.LearningVerdict;
-import io.kdbench.run.RunSpec;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 import io.kdbench.store.Provenance;
 import io.kdbench.store.ResultsStore;
+import io.kdbench.store.RunSpec;
 import io.kdbench.store.SpecHash;
 
 import java.io.IOException;

@@ -2,6 +2,10 @@ package io.kdbench.reports;
 
 import io.kdbench.api.Role;
 import io.kdbench.reports.charts.MethodStyles;
+import io.kdbench.reports.model.ExperimentOrder;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.Reported;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,13 +5,15 @@ import io.kdbench.api.Selection;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.experiment.Claim;
 import io.kdbench.reports.claims.ClaimsTables;
+import io.kdbench.reports.model.ExperimentOrder;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.Reported;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 import io.kdbench.store.ResultsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -93,9 +96,43 @@ class ReportWriterTest {
         }
         // a metrics figure per dataset, 2 loss-curve figures, 2 x 2 cost plots, 1 client chart; no CD diagram (2 datasets)
         assertEquals(2 + 2 + 4 + 1, images);
-        for (String f : List.of("leaderboard.md", "leaderboard.tex", "per_seed.csv", "per_case.csv", "learning.csv", "intervals.csv")) {
-            assertTrue(Files.size(index.getParent().resolve(f)) > 50, f);
+        for (String f : List.of("leaderboard.md", "leaderboard.tex")) {
+            assertTrue(Files.readString(index.getParent().resolve(f)).contains("kd-attention"), f);
         }
+    }
+
+    @Test
+    void theTidyTablesHoldEveryScoredCellAndNothingElse() throws IOException {
+        Path report = write(dir).getParent();
+        // 3 methods x 2 datasets x 3 seeds scored, 2 metrics each, one aggregate ("mean") of 10 cases, all valid;
+        // the skipped and the failed seg-kd cells are in none of the tables
+        List<String> perSeed = Files.readAllLines(report.resolve("per_seed.csv"));
+        assertEquals("method,dataset,seed,metric,class,value,n_valid,n_penalised,n_cases", perSeed.get(0));
+        assertEquals(1 + 3 * 2 * 3 * 2, perSeed.size());
+        assertTrue(perSeed.contains("kd-attention,toy-blobs,1,auroc,mean,0.91,10,0,10"), perSeed.toString());
+        assertTrue(perSeed.contains("small-cnn,toy-blobs,3,auroc,mean,0.72,10,0,10"), perSeed.toString());
+        assertTrue(perSeed.stream().noneMatch(l -> l.startsWith("seg-kd,")), "no line of an unscored cell");
+        // 3 cases per metric and cell
+        List<String> perCase = Files.readAllLines(report.resolve("per_case.csv"));
+        assertEquals(1 + 3 * 2 * 3 * 2 * 3, perCase.size());
+        assertTrue(perCase.contains("vit-student,toy-blobs,2,auroc,case-1,mean,0.83"), perCase.toString());
+        // one line per scored cell
+        assertEquals(1 + 3 * 2 * 3, Files.readAllLines(report.resolve("learning.csv")).size());
+        // one line per method, dataset and metric: kd-attention on toy-blobs: auroc 0.91, 0.92, 0.94
+        List<String> intervals = Files.readAllLines(report.resolve("intervals.csv"));
+        assertEquals(1 + 3 * 2 * 2, intervals.size());
+        String[] kd = intervals.stream().filter(l -> l.startsWith("kd-attention,toy-blobs,auroc,")).findFirst()
+                .orElseThrow().split(",");
+        assertEquals("3", kd[4]);
+        assertEquals((0.91 + 0.92 + 0.94) / 3, Double.parseDouble(kd[5]), 1e-12);
+        // sample sd: deviations -0.013333, -0.003333, 0.016667: sqrt(0.00046667 / 2) = 0.015275
+        double mean = (0.91 + 0.92 + 0.94) / 3;
+        double sd = Math.sqrt((Math.pow(0.91 - mean, 2) + Math.pow(0.92 - mean, 2) + Math.pow(0.94 - mean, 2)) / 2);
+        assertEquals(0.0152753, sd, 1e-7);
+        assertEquals(sd, Double.parseDouble(kd[6]), 1e-12);
+        // t interval with 2 df: mean +- 4.302653 sd / sqrt 3
+        assertEquals(mean - 4.302653 * sd / Math.sqrt(3), Double.parseDouble(kd[7]), 1e-6);
+        assertEquals(mean + 4.302653 * sd / Math.sqrt(3), Double.parseDouble(kd[8]), 1e-6);
     }
 
     @Test

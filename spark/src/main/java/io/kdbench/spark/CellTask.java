@@ -6,9 +6,9 @@ import io.kdbench.api.Params;
 import io.kdbench.data.Splits;
 import io.kdbench.env.Environment;
 import io.kdbench.run.CellRunner;
-import io.kdbench.run.RunSpec;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.Json;
+import io.kdbench.store.RunSpec;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 

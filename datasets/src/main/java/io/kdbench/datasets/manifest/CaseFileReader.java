@@ -30,8 +30,7 @@ final class CaseFileReader {
 
     /** @param spacing the row's spacing (z, y, x), or null */
     Image image(String cell, double[] spacing) {
-        Path file = resolve(cell);
-        try {
+        return reading(resolve(cell), file -> {
             if (isNifti(file)) {
                 NiftiFile f = NiftiFile.read(file);
                 checkAgrees(spacing, f.spacing());
@@ -42,18 +41,11 @@ final class CaseFileReader {
             Image image = ImageFiles.readImage(file);
             return spacing == null ? image
                     : new Image(image.data(), image.channels(), 1, image.height(), image.width(), spacing);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        } catch (RuntimeException e) { // a decoder tripping over a corrupt file
-            throw new IllegalArgumentException(file + ": cannot decode (" + e + ")");
-        }
+        });
     }
 
     LabelMap mask(String cell, double[] spacing) {
-        Path file = resolve(cell);
-        try {
+        return reading(resolve(cell), file -> {
             if (isNifti(file)) {
                 NiftiFile f = NiftiFile.read(file);
                 checkAgrees(spacing, f.spacing());
@@ -62,6 +54,18 @@ final class CaseFileReader {
             }
             LabelMap map = ImageFiles.readLabelMap(file);
             return spacing == null ? map : new LabelMap(map.labels(), 1, map.height(), map.width(), spacing);
+        });
+    }
+
+    /** Reads one file of a row. */
+    private interface FileRead<T> {
+        T from(Path file) throws IOException;
+    }
+
+    /** The read's result, or an IllegalArgumentException that names the file and what went wrong. */
+    private static <T> T reading(Path file, FileRead<T> read) {
+        try {
+            return read.from(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -9,8 +9,8 @@ import io.kdbench.api.Task;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
 import io.kdbench.data.Sample;
+import io.kdbench.datasets.raster.Grid;
 import io.kdbench.datasets.synthetic.draw.Ellipse;
-import io.kdbench.datasets.synthetic.draw.Grid;
 import io.kdbench.datasets.synthetic.draw.Noise;
 import io.kdbench.datasets.synthetic.draw.Painter;
 import io.kdbench.datasets.synthetic.draw.Shape2d;
@@ -156,7 +156,7 @@ public final class CxrReportDataset extends SyntheticDataset {
             targets[k] = present[k] ? 1f : 0f;
             findings[k] = present[k] ? new CxrFinding(true, size[k], visibility[k], locations[k]) : CxrFinding.ABSENT;
         }
-        String report = ReportWriter.write(findings, p.getDouble("omit_below"), p.getDouble("hedge_below"),
+        String report = CxrReportText.write(findings, p.getDouble("omit_below"), p.getDouble("hedge_below"),
                 p.getDouble("report_noise"), rng);
         Image image = g.toImage(null);
         return new Sample(caseId(index), Map.of("image", image), -1, targets, LabelMap.of2d(roi, s, s),

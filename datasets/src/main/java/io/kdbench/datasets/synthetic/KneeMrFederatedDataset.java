@@ -13,7 +13,7 @@ import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.partition.FederatedPartition;
 import io.kdbench.datasets.partition.Samples;
-import io.kdbench.datasets.synthetic.draw.Grid;
+import io.kdbench.datasets.raster.Grid;
 import io.kdbench.datasets.synthetic.draw.Noise;
 import io.kdbench.datasets.transform.Smoothing;
 

@@ -2,7 +2,7 @@ package io.kdbench.datasets.transform;
 
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
-import io.kdbench.datasets.synthetic.draw.Grid;
+import io.kdbench.datasets.raster.Grid;
 
 /**
  * Resizing of images (linear, per channel) and label maps (nearest), by target shape or target spacing.

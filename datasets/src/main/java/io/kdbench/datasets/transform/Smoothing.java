@@ -1,6 +1,6 @@
 package io.kdbench.datasets.transform;
 
-import io.kdbench.datasets.synthetic.draw.Grid;
+import io.kdbench.datasets.raster.Grid;
 
 /** Separable gaussian blur within each slice (y and x), edges clamped. */
 public final class Smoothing {

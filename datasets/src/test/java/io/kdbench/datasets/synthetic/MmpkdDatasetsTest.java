@@ -3,8 +3,8 @@ package io.kdbench.datasets.synthetic;
 import io.kdbench.api.Params;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
+import io.kdbench.datasets.raster.Grid;
 import io.kdbench.datasets.synthetic.draw.Ellipse;
-import io.kdbench.datasets.synthetic.draw.Grid;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -24,15 +24,15 @@ class MmpkdDatasetsTest {
         CxrFinding[] f = new CxrFinding[4];
         Arrays.fill(f, CxrFinding.ABSENT);
         f[k] = new CxrFinding(true, size, visibility, "left mid zone");
-        return ReportWriter.write(f, 0.1, 0.35, 0, new SplittableRandom(3)).toLowerCase();
+        return CxrReportText.write(f, 0.1, 0.35, 0, new SplittableRandom(3)).toLowerCase();
     }
 
     @Test
     void theSizeWordComesFromTheDrawnSize() {
-        assertEquals("small", ReportWriter.sizeWord(2, 0.1));
-        assertEquals("moderate", ReportWriter.sizeWord(0, 0.5));
-        assertEquals("large", ReportWriter.sizeWord(1, 0.99));
-        assertEquals("marked", ReportWriter.sizeWord(3, 0.9));
+        assertEquals("small", CxrReportText.sizeWord(2, 0.1));
+        assertEquals("moderate", CxrReportText.sizeWord(0, 0.5));
+        assertEquals("large", CxrReportText.sizeWord(1, 0.99));
+        assertEquals("marked", CxrReportText.sizeWord(3, 0.9));
         assertTrue(report(2, 0.1, 0.9).contains("small"), report(2, 0.1, 0.9));
         assertTrue(report(2, 0.9, 0.9).contains("large"), report(2, 0.9, 0.9));
         assertTrue(report(0, 0.5, 0.9).contains("moderate"), report(0, 0.5, 0.9));
@@ -47,9 +47,9 @@ class MmpkdDatasetsTest {
             assertTrue(HEDGES.stream().noneMatch(clear::contains), "clear finding hedged: " + clear);
             assertFalse(unseen.contains("moderate"), "unseen finding reported: " + unseen);
         }
-        assertEquals(ReportWriter.Certainty.OMITTED, ReportWriter.certainty(0.05, 0.1, 0.35));
-        assertEquals(ReportWriter.Certainty.HEDGED, ReportWriter.certainty(0.1, 0.1, 0.35));
-        assertEquals(ReportWriter.Certainty.DEFINITE, ReportWriter.certainty(0.35, 0.1, 0.35));
+        assertEquals(CxrReportText.Certainty.OMITTED, CxrReportText.certainty(0.05, 0.1, 0.35));
+        assertEquals(CxrReportText.Certainty.HEDGED, CxrReportText.certainty(0.1, 0.1, 0.35));
+        assertEquals(CxrReportText.Certainty.DEFINITE, CxrReportText.certainty(0.35, 0.1, 0.35));
     }
 
     /** In the generated data, hedged nodules are fainter in the image than plainly reported ones: the words follow the picture. */

@@ -83,6 +83,47 @@ public final class Auroc {
     }
 
     /**
+     * Binary AUROC of cases given as rows: positive where the label is 1, scored by one column of the rows.
+     *
+     * @param labels 0 or 1 per case
+     * @param rows   [case][column] scores
+     * @param column the column that holds the score of class 1
+     */
+    public static Value binary(int[] labels, double[][] rows, int column) {
+        boolean[] positive = new boolean[labels.length];
+        double[] scores = new double[rows.length];
+        for (int i = 0; i < labels.length; i++) {
+            positive[i] = labels[i] == 1;
+        }
+        for (int i = 0; i < rows.length; i++) {
+            scores[i] = rows[i][column];
+        }
+        return binary(positive, scores);
+    }
+
+    /**
+     * One-vs-rest AUROC of single-label cases given as rows: class c's positives are the cases labelled c, scored
+     * by column c.
+     *
+     * @param labels 0 to k-1 per case
+     * @param rows   [case][class] the k class scores of each case
+     */
+    public static Averaged oneVsRest(int[] labels, double[][] rows, int k) {
+        if (labels.length != rows.length) {
+            throw new IllegalArgumentException(labels.length + " labels but " + rows.length + " score rows");
+        }
+        boolean[][] positive = new boolean[k][labels.length];
+        double[][] scores = new double[k][labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            positive[labels[i]][i] = true;
+            for (int c = 0; c < k; c++) {
+                scores[c][i] = rows[i][c];
+            }
+        }
+        return perClass(positive, scores);
+    }
+
+    /**
      * One AUROC per class (one-vs-rest) and their averages.
      *
      * @param positive [class][case] true where the case belongs to the class

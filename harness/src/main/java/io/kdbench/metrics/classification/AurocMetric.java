@@ -60,29 +60,35 @@ public class AurocMetric implements Metric {
         int k = dataset.numClasses();
         int n = truth.size();
         boolean multiLabel = dataset.task() == Task.MULTILABEL_CLASSIFICATION;
-        boolean[][] positive = new boolean[k][n];
-        double[][] scores = new double[k][n];
+        double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
-            double[] p = Cases.probabilities(predictions.get(i), k);
-            if (multiLabel) {
+            rows[i] = Cases.probabilities(predictions.get(i), k);
+        }
+        Auroc.Averaged averaged;
+        if (multiLabel) {
+            boolean[][] positive = new boolean[k][n];
+            double[][] scores = new double[k][n];
+            for (int i = 0; i < n; i++) {
                 boolean[] t = Cases.targets(truth.get(i), k);
                 for (int c = 0; c < k; c++) {
                     positive[c][i] = t[c];
+                    scores[c][i] = rows[i][c];
                 }
-            } else {
-                positive[Cases.label(truth.get(i), k)][i] = true;
             }
-            for (int c = 0; c < k; c++) {
-                scores[c][i] = p[c];
+            averaged = Auroc.perClass(positive, scores);
+        } else {
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = Cases.label(truth.get(i), k);
             }
+            if (k == 2) {
+                Auroc.Value v = Auroc.binary(labels, rows, 1);
+                String note = "binary, score = probability of '" + dataset.classes().get(1) + "'"
+                        + (v.defined() ? "" : "; " + v.reason());
+                return Results.setLevel(id(), v.value(), n, note);
+            }
+            averaged = Auroc.oneVsRest(labels, rows, k);
         }
-        if (!multiLabel && k == 2) {
-            Auroc.Value v = Auroc.binary(positive[1], scores[1]);
-            String note = "binary, score = probability of '" + dataset.classes().get(1) + "'"
-                    + (v.defined() ? "" : "; " + v.reason());
-            return Results.setLevel(id(), v.value(), n, note);
-        }
-        Auroc.Averaged averaged = Auroc.perClass(positive, scores);
         Map<String, Double> perClass = new LinkedHashMap<>();
         for (int c = 0; c < k; c++) {
             perClass.put(dataset.classes().get(c), averaged.perClass()[c].value());

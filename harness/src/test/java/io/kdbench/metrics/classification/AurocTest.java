@@ -110,4 +110,29 @@ class AurocTest {
         assertEquals(2, a.definedClasses());
         assertTrue(a.note().contains("class 2"), a.note());
     }
+
+    /** Rows of class scores, one per case, as a score file or a model's probabilities give them. */
+    private static final double[][] ROWS = {{0.9, 0.05, 0.05}, {0.1, 0.7, 0.2}, {0.2, 0.3, 0.1}, {0.8, 0.1, 0.1}};
+
+    @Test
+    void oneVsRestFromRowsTakesColumnCForClassC() {
+        Auroc.Averaged a = Auroc.oneVsRest(new int[] {0, 1, 2, 0}, ROWS, 3);
+        // class 0: positives 0.9, 0.8 over negatives 0.1, 0.2: 4 of 4 pairs
+        assertEquals(1.0, a.perClass()[0].value(), EXACT);
+        // class 1: positive 0.7 over 0.05, 0.3, 0.1: 3 of 3
+        assertEquals(1.0, a.perClass()[1].value(), EXACT);
+        // class 2: positive 0.1 against 0.05 (won), 0.2 (lost), 0.1 (tie, one half): 1.5 of 3
+        assertEquals(0.5, a.perClass()[2].value(), EXACT);
+        assertEquals(2.5 / 3, a.macro(), EXACT);
+        assertEquals((2 * 1.0 + 1 * 1.0 + 1 * 0.5) / 4, a.weighted(), EXACT);
+    }
+
+    @Test
+    void binaryFromRowsTakesTheNamedColumnAndLabelOneAsPositive() {
+        // column 1, positives (label 1) 0.05 and 0.3, negatives 0.7 and 0.1: only 0.3 > 0.1 of 4 pairs
+        assertEquals(0.25, Auroc.binary(new int[] {1, 0, 1, 0}, ROWS, 1).value(), EXACT);
+        // column 0, same labels: positives 0.9, 0.2 over negatives 0.1, 0.8: 0.9 > both, 0.2 > 0.1
+        assertEquals(0.75, Auroc.binary(new int[] {1, 0, 1, 0}, ROWS, 0).value(), EXACT);
+        assertThrows(IllegalArgumentException.class, () -> Auroc.oneVsRest(new int[] {0, 1}, ROWS, 3));
+    }
 }

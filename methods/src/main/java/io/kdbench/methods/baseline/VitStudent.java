@@ -13,9 +13,9 @@ import io.kdbench.data.Image;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.nn.VisionTransformer;
-import io.kdbench.methods.nn.VitClassifier;
 import io.kdbench.methods.train.ModelSelection;
 import io.kdbench.methods.train.Recipe;
+import io.kdbench.methods.train.VitClassifier;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.kdbench.api.Role;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.methods.nn.CnnClassifier;
+import io.kdbench.methods.train.CnnClassifier;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Image;
 import io.kdbench.data.Sample;
-import io.kdbench.methods.nn.CnnClassifier;
+import io.kdbench.methods.train.CnnClassifier;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.HashMap;

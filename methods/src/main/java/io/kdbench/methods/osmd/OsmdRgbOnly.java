@@ -3,7 +3,7 @@ package io.kdbench.methods.osmd;
 import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.methods.nn.CnnClassifier;
+import io.kdbench.methods.train.CnnClassifier;
 import io.kdbench.methods.train.Recipe;
 
 import java.util.List;

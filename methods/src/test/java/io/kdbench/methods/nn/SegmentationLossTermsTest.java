@@ -86,6 +86,18 @@ class SegmentationLossTermsTest {
     }
 
     @Test
+    void softmaxMseIsTheMeanSquaredGapOverPixelsAndClasses() {
+        // student p = (1/4, 3/4), (1/2, 1/2); teacher (0, 1), (1, 0): gaps (1/4, -1/4), (-1/2, 1/2)
+        // mean of 1/16, 1/16, 1/4, 1/4 = 5/32
+        double v = eval(sd -> SegmentationLosses.softmaxMse(sd, sd.constant(logits()), sd.constant(target()), 2, false));
+        assertEquals(5.0 / 32, v, 1e-6);
+        // the teacher equal to the student's own probabilities: no gap
+        INDArray same = Nd4j.create(new float[] {0.25f, 0.75f, 0.5f, 0.5f}, new long[] {1, 2, 2}, 'c');
+        assertEquals(0.0, eval(sd -> SegmentationLosses.softmaxMse(sd, sd.constant(logits()), sd.constant(same), 2, false)),
+                1e-7);
+    }
+
+    @Test
     void maskedPseudoLabelCrossEntropyAveragesOverAllPixels() {
         INDArray mask = Nd4j.create(new float[] {1, 0}, new long[] {1, 2}, 'c');
         double v = eval(sd -> SegmentationLosses.maskedCrossEntropy(sd, sd.constant(logits()), sd.constant(target()),

@@ -1,6 +1,6 @@
 package io.kdbench.reports.charts;
 
-import io.kdbench.reports.MetricDirections;
+import io.kdbench.reports.model.MetricDirections;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;

@@ -1,7 +1,7 @@
 package io.kdbench.reports.charts;
 
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.MetricDirections;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.MetricDirections;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;

@@ -1,7 +1,7 @@
 package io.kdbench.reports.charts;
 
 import io.kdbench.api.Selection;
-import io.kdbench.reports.TrainingExtras;
+import io.kdbench.reports.model.TrainingExtras;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;
 import org.jfree.chart.JFreeChart;

@@ -1,6 +1,6 @@
 package io.kdbench.reports.charts;
 
-import io.kdbench.reports.Leaderboard;
+import io.kdbench.reports.model.Leaderboard;
 import io.kdbench.store.CellRecord;
 
 import java.awt.Color;

@@ -1,9 +1,9 @@
 package io.kdbench.reports.claims;
 
 import io.kdbench.experiment.Claim;
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.MetricDirections;
-import io.kdbench.reports.RowLearning;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.RowLearning;
 import io.kdbench.stats.ClaimTest;
 import io.kdbench.stats.ClaimVerdict;
 import io.kdbench.stats.Holm;

@@ -1,7 +1,7 @@
 package io.kdbench.reports.claims;
 
 import io.kdbench.experiment.Claim;
-import io.kdbench.reports.TextTable;
+import io.kdbench.reports.model.TextTable;
 import io.kdbench.reports.tables.TidyTables;
 import io.kdbench.store.Json;
 

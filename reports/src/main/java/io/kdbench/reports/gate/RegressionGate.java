@@ -1,8 +1,8 @@
 package io.kdbench.reports.gate;
 
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.MetricDirections;
-import io.kdbench.reports.RowLearning;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.RowLearning;
 import io.kdbench.stats.Holm;
 import io.kdbench.stats.PairedComparison;
 import io.kdbench.stats.Summary;

@@ -1,11 +1,11 @@
 package io.kdbench.reports.html;
 
 import io.kdbench.env.Environment;
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.Reported;
-import io.kdbench.reports.RowLearning;
 import io.kdbench.reports.claims.ClaimResult;
 import io.kdbench.reports.claims.ClaimsTables;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.Reported;
+import io.kdbench.reports.model.RowLearning;
 import io.kdbench.reports.tables.Cells;
 import io.kdbench.stats.ClaimVerdict;
 import io.kdbench.stats.Interval;

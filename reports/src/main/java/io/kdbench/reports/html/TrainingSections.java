@@ -2,9 +2,9 @@ package io.kdbench.reports.html;
 
 import io.kdbench.api.Selection;
 import io.kdbench.learning.LearningVerdict;
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.RowLearning;
-import io.kdbench.reports.TrainingExtras;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.RowLearning;
+import io.kdbench.reports.model.TrainingExtras;
 import io.kdbench.reports.tables.Cells;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;

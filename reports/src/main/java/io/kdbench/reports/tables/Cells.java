@@ -1,6 +1,6 @@
 package io.kdbench.reports.tables;
 
-import io.kdbench.reports.Leaderboard;
+import io.kdbench.reports.model.Leaderboard;
 import io.kdbench.stats.Interval;
 
 import java.util.Locale;

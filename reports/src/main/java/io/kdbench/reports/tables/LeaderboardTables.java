@@ -1,8 +1,8 @@
 package io.kdbench.reports.tables;
 
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.MetricDirections;
-import io.kdbench.reports.Reported;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.Reported;
 import io.kdbench.stats.Interval;
 
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * (with their unit), each value mean ± sd over seeds with its 95% interval ({@link io.kdbench.stats.MeanInterval}),
  * bold where significantly better than the runner-up, with a paper's reported value beside it when the experiment
  * gives one. The last column says whether the row learned; the method's name carries the marks of
- * {@link io.kdbench.reports.RowLearning#label}. Columns without a defined value (localization metrics where no method
+ * {@link io.kdbench.reports.model.RowLearning#label}. Columns without a defined value (localization metrics where no method
  * stored attention, say) are left out and named under the table.
  * <p>
  * LaTeX: booktabs rules, {@code \small}, the interval on a second line of each cell, and the table scaled down to

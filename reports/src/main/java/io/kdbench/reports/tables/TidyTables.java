@@ -2,7 +2,7 @@ package io.kdbench.reports.tables;
 
 import io.kdbench.api.MetricResult;
 import io.kdbench.learning.LearningVerdict;
-import io.kdbench.reports.Leaderboard;
+import io.kdbench.reports.model.Leaderboard;
 import io.kdbench.stats.Bounds;
 import io.kdbench.stats.Interval;
 import io.kdbench.stats.MeanInterval;

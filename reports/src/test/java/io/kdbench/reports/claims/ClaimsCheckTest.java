@@ -2,7 +2,7 @@ package io.kdbench.reports.claims;
 
 import io.kdbench.experiment.Claim;
 import io.kdbench.reports.FakeCells;
-import io.kdbench.reports.MetricDirections;
+import io.kdbench.reports.model.MetricDirections;
 import io.kdbench.stats.ClaimVerdict;
 import org.junit.jupiter.api.Test;
 

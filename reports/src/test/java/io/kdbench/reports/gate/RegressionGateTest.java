@@ -1,7 +1,7 @@
 package io.kdbench.reports.gate;
 
 import io.kdbench.reports.FakeCells;
-import io.kdbench.reports.MetricDirections;
+import io.kdbench.reports.model.MetricDirections;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,7 +54,16 @@ class RegressionGateTest {
         GateResult r = GATE.compareStores("b", cells("hd95[monai]", 5.0, 5.2, 5.4), "c", cells("hd95[monai]", 3.0, 3.3, 3.4));
         GateRow row = r.rows().get(0);
         assertEquals(Verdict.BETTER, row.verdict());
-        assertTrue(row.improvement() > 0, "smaller distance = positive improvement");
+        // lower is better, so d = baseline - candidate = 2.0, 1.9, 2.0: mean 5.9 / 3, sample sd sqrt(0.02 / 6);
+        // the margin is the baseline's sd, 0.2; d - margin = 1.8, 1.7, 1.8: t = (5.3 / 3) / (sd / sqrt 3) = 53
+        double sd = Math.sqrt(0.02 / 6);
+        assertEquals(5.9 / 3, row.improvement(), 1e-9, "smaller distance = positive improvement");
+        assertEquals(0.2, row.margin(), 1e-9);
+        assertEquals((5.9 / 3) / sd, row.cohensDz(), 1e-6);
+        double t = (5.3 / 3) / (sd / Math.sqrt(3));
+        assertEquals(53.0, t, 1e-9);
+        // for 2 df, P(T > t) = 1/2 - t / (2 sqrt(2 + t^2))
+        assertEquals(0.5 - t / (2 * Math.sqrt(2 + t * t)), row.pBetter(), 1e-9);
         assertTrue(r.passed());
     }
 

@@ -1,11 +1,11 @@
 package io.kdbench.reports.html;
 
-import io.kdbench.reports.ExperimentOrder;
-import io.kdbench.reports.MetricDirections;
 import io.kdbench.reports.ReportFileChecks;
 import io.kdbench.reports.ReportWriter;
 import io.kdbench.reports.ReportWriterTestAccess;
-import io.kdbench.reports.Reported;
+import io.kdbench.reports.model.ExperimentOrder;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.Reported;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.ResultsStore;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package io.kdbench.reports.tables;
 
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.MetricDirections;
-import io.kdbench.reports.Reported;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.Reported;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.ResultsStore;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.kdbench.reports.tables;
 import io.kdbench.api.Role;
 import io.kdbench.learning.LearningVerdict;
 import io.kdbench.reports.FakeCells;
-import io.kdbench.reports.Leaderboard;
-import io.kdbench.reports.MetricDirections;
-import io.kdbench.reports.Reported;
+import io.kdbench.reports.model.Leaderboard;
+import io.kdbench.reports.model.MetricDirections;
+import io.kdbench.reports.model.Reported;
 import io.kdbench.store.CellStatus;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package io.kdbench.datasets.synthetic.draw;
 
+import io.kdbench.datasets.raster.Grid;
+
 import java.util.SplittableRandom;
 
 /** Gaussian blobs and clusters of small dots (nodules, calcifications, globules). */

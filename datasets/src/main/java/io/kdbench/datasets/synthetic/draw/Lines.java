@@ -1,5 +1,8 @@
 package io.kdbench.datasets.synthetic.draw;
 
+
+import io.kdbench.datasets.raster.Grid;
+
 /** Thin bright line segments (spicules, linear calcifications), drawn with a gaussian cross-section. */
 public final class Lines {
     private Lines() {

@@ -1,5 +1,6 @@
 package io.kdbench.datasets.synthetic.draw;
 
+import io.kdbench.datasets.raster.Grid;
 import io.kdbench.datasets.transform.Resampling;
 
 import java.util.SplittableRandom;

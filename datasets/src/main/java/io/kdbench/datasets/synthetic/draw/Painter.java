@@ -1,5 +1,8 @@
 package io.kdbench.datasets.synthetic.draw;
 
+
+import io.kdbench.datasets.raster.Grid;
+
 /** Fills shapes into grids (soft-edged, for images) and into label arrays (hard, for masks). */
 public final class Painter {
     private Painter() {

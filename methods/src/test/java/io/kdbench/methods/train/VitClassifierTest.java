@@ -1,4 +1,4 @@
-package io.kdbench.methods.nn;
+package io.kdbench.methods.train;
 
 import io.kdbench.api.Params;
 import io.kdbench.api.TrainingLog;
@@ -6,6 +6,8 @@ import io.kdbench.data.Image;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.toy.ToyBlobsDataset;
 import io.kdbench.methods.baseline.Targets;
+import io.kdbench.methods.nn.Patches;
+import io.kdbench.methods.nn.VisionTransformer;
 import io.kdbench.methods.train.Recipe;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,8 +1,14 @@
-package io.kdbench.methods.nn;
+package io.kdbench.methods.train;
 
 import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Sample;
+import io.kdbench.methods.nn.Batches;
+import io.kdbench.methods.nn.CnnEncoder;
+import io.kdbench.methods.nn.ConvLayers;
+import io.kdbench.methods.nn.Init;
+import io.kdbench.methods.nn.Layers;
+import io.kdbench.methods.nn.Losses;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.Inference;
 import io.kdbench.methods.train.ModelSelection;

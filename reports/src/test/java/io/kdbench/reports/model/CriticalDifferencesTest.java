@@ -1,5 +1,7 @@
-package io.kdbench.reports;
+package io.kdbench.reports.model;
 
+import io.kdbench.reports.FakeCells;
+import io.kdbench.reports.ReportWriter;
 import io.kdbench.reports.charts.CriticalDifferenceDiagram;
 import io.kdbench.stats.Friedman;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.kdbench.reports;
+package io.kdbench.reports.model;
 
 import io.kdbench.stats.Friedman;
 
@@ -24,8 +24,8 @@ public record CriticalDifferences(String metric, List<String> methods, List<Stri
                                   List<String> left, Optional<Friedman> friedman, String reason) {
     /** The q table of the Nemenyi test stops at 10 methods. */
     static final int MAX_METHODS = 10;
-    static final int MIN_METHODS = 3;
-    static final int MIN_DATASETS = 5;
+    public static final int MIN_METHODS = 3;
+    public static final int MIN_DATASETS = 5;
 
     public static CriticalDifferences of(Leaderboard board, String metric) {
         List<String> datasets = board.datasets().stream()

@@ -1,4 +1,4 @@
-package io.kdbench.reports;
+package io.kdbench.reports.model;
 
 import java.util.Map;
 import java.util.OptionalDouble;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * (faint findings are hedged, the faintest left out, as a reader would), negations for some absent ones,
  * filler, and image-independent reader errors (false mentions, letter typos), in shuffled order.
  */
-final class ReportWriter {
+final class CxrReportText {
     /** Synonyms per finding, in the order of {@link CxrReportDataset#FINDINGS}. */
     private static final String[][] NAMES = {
             {"opacity", "airspace opacity", "consolidation", "patchy opacity"},
@@ -37,7 +37,7 @@ final class ReportWriter {
     /** How sure the reader is of a present finding, from its drawn visibility. */
     enum Certainty { OMITTED, HEDGED, DEFINITE }
 
-    private ReportWriter() {
+    private CxrReportText() {
     }
 
     static Certainty certainty(double visibility, double omitBelow, double hedgeBelow) {

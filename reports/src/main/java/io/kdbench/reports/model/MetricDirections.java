@@ -1,4 +1,4 @@
-package io.kdbench.reports;
+package io.kdbench.reports.model;
 
 import io.kdbench.api.Metric;
 import io.kdbench.registry.Registry;

@@ -1,9 +1,15 @@
-package io.kdbench.methods.nn;
+package io.kdbench.methods.train;
 
 import io.kdbench.api.Seeds;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Image;
 import io.kdbench.methods.attention.AttentionMaps;
+import io.kdbench.methods.nn.Batches;
+import io.kdbench.methods.nn.Init;
+import io.kdbench.methods.nn.Layers;
+import io.kdbench.methods.nn.Losses;
+import io.kdbench.methods.nn.Patches;
+import io.kdbench.methods.nn.VisionTransformer;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.ModelSelection;
 import io.kdbench.methods.train.OffHeapMemory;

@@ -1,6 +1,7 @@
-package io.kdbench.reports;
+package io.kdbench.reports.model;
 
 import io.kdbench.api.Role;
+import io.kdbench.reports.FakeCells;
 import io.kdbench.reports.tables.LeaderboardTables;
 import io.kdbench.reports.tables.TableFormat;
 import io.kdbench.stats.Interval;

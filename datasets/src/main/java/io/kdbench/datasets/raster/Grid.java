@@ -1,4 +1,4 @@
-package io.kdbench.datasets.synthetic.draw;
+package io.kdbench.datasets.raster;
 
 import io.kdbench.data.Image;
 

@@ -1,4 +1,4 @@
-package io.kdbench.run;
+package io.kdbench.store;
 
 import io.kdbench.api.EmptyPolicy;
 import io.kdbench.experiment.ComponentSpec;

@@ -1,4 +1,4 @@
-package io.kdbench.reports;
+package io.kdbench.reports.model;
 
 import io.kdbench.stats.PairedComparison;
 import io.kdbench.stats.Summary;
