@@ -4,6 +4,7 @@ import io.kdbench.api.Selection;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Image;
+import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.methods.nn.UNet;
 import io.kdbench.methods.train.Recipe;
@@ -23,27 +24,30 @@ import java.util.function.Function;
  * same pre-trained model (same repository, seed, network and teacher recipe), so it is trained once and shared: the
  * second row gets the first one's weights and its log entries (the pre-training curve, the teacher's selection and
  * validation score), which are what it would have computed itself, bit for bit. A draw is known by the identity of
- * its {@link Splits} (the local runner shares one object between the cells of a dataset and seed); an executor that
+ * its repository and validation lists (the local runner shares one draw between the cells of a dataset and seed); an executor that
  * makes its data anew simply trains the teacher again. Only the last few teachers are kept.
  */
 final class RepositoryTeachers {
     private static final int KEPT = 4;
 
     /**
-     * A draw (held weakly, so a kept teacher does not keep the runner's dropped data alive) and everything else that
-     * the pre-training depends on.
+     * A draw, known by the identity of its repository and validation lists (held weakly, so a kept teacher does not
+     * keep the runner's dropped data alive; the harness wraps each cell's splits anew, but the lists inside are the
+     * shared ones), and everything else that the pre-training depends on.
      */
-    private record Key(WeakReference<Splits> splits, int identity, long seed, List<Integer> grid, UNet.Config config,
-                       Recipe recipe) {
+    private record Key(WeakReference<List<Sample>> external, WeakReference<List<Sample>> validation, int identity,
+                       long seed, List<Integer> grid, UNet.Config config, Recipe recipe) {
         Key(Splits splits, long seed, List<Integer> grid, UNet.Config config, Recipe recipe) {
-            this(new WeakReference<>(splits), System.identityHashCode(splits), seed, grid, config, recipe);
+            this(new WeakReference<>(splits.external()), new WeakReference<>(splits.validation()),
+                    System.identityHashCode(splits.external()), seed, grid, config, recipe);
         }
 
         @Override
         public boolean equals(Object o) {
-            Splits mine = splits.get();
-            return o instanceof Key k && mine != null && k.splits.get() == mine && k.seed == seed
-                    && k.grid.equals(grid) && k.config.equals(config) && k.recipe.equals(recipe);
+            List<Sample> mine = external.get();
+            return o instanceof Key k && mine != null && k.external.get() == mine
+                    && k.validation.get() == validation.get() && k.seed == seed && k.grid.equals(grid)
+                    && k.config.equals(config) && k.recipe.equals(recipe);
         }
 
         @Override

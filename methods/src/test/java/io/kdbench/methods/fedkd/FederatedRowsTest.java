@@ -73,9 +73,12 @@ class FederatedRowsTest {
         int before = RepositoryTeachers.trainings();
         TrainContext avg = tiny(new FedAvgBaseline(), 2, 3);
         new FedAvgBaseline().train(avg);
-        // another row on the same draw (the same Splits object, as the local runner shares it): no second pre-training
-        TrainContext shared = new TrainContext(avg.params(), avg.dataset(), avg.splits(), avg.seed(), new TrainingLog(),
-                avg.validation());
+        // another row on the same draw (the runner shares the draw's lists but wraps them in a new Splits for each
+        // cell, with the test cases stripped): no second pre-training
+        Splits draw = avg.splits();
+        TrainContext shared = new TrainContext(avg.params(), avg.dataset(),
+                new Splits(draw.train(), draw.validation(), List.copyOf(draw.test()), draw.external()), avg.seed(),
+                new TrainingLog(), avg.validation());
         TrainedModel sharedModel = new FedLocalOnly().train(shared);
         assertEquals(before + 1, RepositoryTeachers.trainings(), "the second row reuses the first row's teacher");
         // the same row on its own draw of the same data, trained from scratch: the same curves, teacher score,
