@@ -138,6 +138,32 @@ class MmpkdTest {
     }
 
     @Test
+    void withoutItsDistillationTermMmpkdIsTheStudentAloneBitForBit() throws Exception {
+        // alpha = 0: the KD term has weight 0, so MMPKD must train and predict exactly as vit-student (the teachers it
+        // still trains draw from their own seed streams and change nothing in the student)
+        Map<String, Object> params = new HashMap<>(SMALL);
+        params.put("steps", 4);
+        params.put("teacher_steps", 3);
+        params.put("alpha", 0.0);
+        TrainContext kd = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), params, 5);
+        Map<String, Object> studentParams = new HashMap<>(params);
+        studentParams.keySet().retainAll(new VitStudent().defaults().keySet());
+        TrainContext alone = TinyData.context(new CxrReportDataset(), Map.of(), new VitStudent(), studentParams, 5);
+        List<Prediction> pk = new Mmpkd().train(kd).predict(kd.splits().test());
+        List<Prediction> pa = new VitStudent().train(alone).predict(alone.splits().test());
+        assertEquals(alone.log().curves().get("loss"), kd.log().curves().get("loss"));
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).probabilities(), pk.get(i).probabilities(), 0.0);
+        }
+        // and with the term on, the same student ends elsewhere: the equality above is the KD term's doing
+        params.put("alpha", 0.5);
+        TrainContext on = TinyData.context(new CxrReportDataset(), Map.of(), new Mmpkd(), params, 5);
+        List<Prediction> po = new Mmpkd().train(on).predict(on.splits().test());
+        assertNotEquals(alone.log().curves().get("loss"), on.log().curves().get("loss"));
+        assertFalse(java.util.Arrays.equals(pa.get(0).probabilities(), po.get(0).probabilities()));
+    }
+
+    @Test
     void refusesDatasetsWithoutAPrivilegedTextOrTable() {
         var info = new RgbdIncompleteDataset().info(io.kdbench.api.Params.defaultsOf(new RgbdIncompleteDataset()));
         assertFalse(new Mmpkd().supports(info).ok());
