@@ -19,7 +19,7 @@ import io.kdbench.methods.nn.Ema;
 import io.kdbench.methods.nn.SegmentationLosses;
 import io.kdbench.methods.nn.UNet;
 import io.kdbench.methods.train.BatchOrder;
-import io.kdbench.methods.train.FedAvg;
+import io.kdbench.methods.train.FederatedAveraging;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.LearningRateSchedule;
 import io.kdbench.methods.train.ModelSelection;
@@ -180,7 +180,7 @@ public abstract class FederatedMethod implements DistillationMethod {
             }
             if (variant().aggregate()) {
                 long[] counts = clients.stream().mapToLong(ClientData::samples).toArray();
-                global = FedAvg.average(students, counts);
+                global = FederatedAveraging.average(students, counts);
             }
             bytesPerRound.add(bytes);
             totalSteps += steps;

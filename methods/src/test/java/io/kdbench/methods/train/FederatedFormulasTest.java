@@ -20,7 +20,7 @@ class FederatedFormulasTest {
     void fedAvgWeightsBySampleCounts() {
         Map<String, INDArray> a = Map.of("w", Nd4j.createFromArray(1f, 2f));
         Map<String, INDArray> b = Map.of("w", Nd4j.createFromArray(5f, 10f));
-        Map<String, INDArray> avg = FedAvg.average(List.of(a, b), new long[] {3, 1});
+        Map<String, INDArray> avg = FederatedAveraging.average(List.of(a, b), new long[] {3, 1});
         assertArrayEquals(new float[] {0.75f * 1 + 0.25f * 5, 0.75f * 2 + 0.25f * 10}, avg.get("w").toFloatVector(), 1e-6f);
         assertArrayEquals(new float[] {1, 2}, a.get("w").toFloatVector(), "inputs untouched");
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Federated averaging (McMahan et al. 2017): w = sum_k (n_k / sum n) w_k, per named weight. */
-public final class FedAvg {
-    private FedAvg() {
+public final class FederatedAveraging {
+    private FederatedAveraging() {
     }
 
     public static Map<String, INDArray> average(List<Map<String, INDArray>> clients, long[] sampleCounts) {
