@@ -8,7 +8,7 @@ import io.kdbench.data.Splits;
 import io.kdbench.experiment.ComponentSpec;
 import io.kdbench.experiment.Experiment;
 import io.kdbench.experiment.ExperimentLoader;
-import io.kdbench.methods.baseline.VitStudent;
+import io.kdbench.methods.mmpkd.VitStudent;
 import io.kdbench.methods.nn.CnnEncoder;
 import io.kdbench.methods.train.CnnClassifier;
 import io.kdbench.methods.train.SegmentationData;

@@ -6,8 +6,6 @@ import io.kdbench.api.Params;
 import io.kdbench.api.TrainContext;
 import io.kdbench.data.Image;
 import io.kdbench.methods.augment.FeaturePerturbation;
-import io.kdbench.methods.baseline.MeanTeacher;
-import io.kdbench.methods.baseline.SemiSupervisedSegmentation;
 import io.kdbench.methods.nn.Ema;
 import io.kdbench.methods.nn.SegmentationLosses;
 import io.kdbench.methods.nn.UNet;

@@ -8,8 +8,7 @@ import io.kdbench.api.Params;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.methods.baseline.VitStudent;
-import io.kdbench.methods.teachers.Teachers;
+import io.kdbench.methods.mmpkd.teachers.Teachers;
 
 /**
  * MMPKD: a teacher on the privileged modality only (report text or tabular metadata) gives soft targets for each

@@ -9,8 +9,8 @@ import io.kdbench.api.Role;
 import io.kdbench.api.Support;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
-import io.kdbench.methods.teachers.PrivilegedTeacher;
-import io.kdbench.methods.teachers.Teachers;
+import io.kdbench.methods.mmpkd.teachers.PrivilegedTeacher;
+import io.kdbench.methods.mmpkd.teachers.Teachers;
 
 /**
  * MMPKD's teacher as a row of its own: it predicts from the privileged report or metadata of the test samples,

@@ -11,7 +11,7 @@ import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Sample;
-import io.kdbench.methods.baseline.Targets;
+import io.kdbench.methods.train.Targets;
 import io.kdbench.methods.nn.CnnEncoder;
 import io.kdbench.methods.train.CnnClassifier;
 import io.kdbench.methods.train.ModelSelection;

@@ -1,7 +1,6 @@
 package io.kdbench.methods.hdc;
 
 import io.kdbench.api.TrainContext;
-import io.kdbench.methods.baseline.SemiSupervisedSegmentation;
 import io.kdbench.methods.train.SegmentationData;
 import io.kdbench.methods.train.StudentGraph;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,6 @@ import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.synthetic.FetalUsDataset;
-import io.kdbench.methods.baseline.MeanTeacher;
-import io.kdbench.methods.baseline.SegSupervised;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -5,10 +5,8 @@ import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Image;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.toy.ToyBlobsDataset;
-import io.kdbench.methods.baseline.Targets;
 import io.kdbench.methods.nn.Patches;
 import io.kdbench.methods.nn.VisionTransformer;
-import io.kdbench.methods.train.Recipe;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

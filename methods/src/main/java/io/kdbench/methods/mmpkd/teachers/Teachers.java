@@ -1,4 +1,4 @@
-package io.kdbench.methods.teachers;
+package io.kdbench.methods.mmpkd.teachers;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
@@ -12,7 +12,7 @@ import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
-import io.kdbench.methods.baseline.Targets;
+import io.kdbench.methods.train.Targets;
 import io.kdbench.methods.train.BatchOrder;
 import io.kdbench.methods.train.ProbabilityModel;
 import io.kdbench.methods.train.Recipe;

@@ -1,4 +1,4 @@
-package io.kdbench.methods.teachers;
+package io.kdbench.methods.mmpkd.teachers;
 
 import io.kdbench.data.Sample;
 import org.tribuo.Example;

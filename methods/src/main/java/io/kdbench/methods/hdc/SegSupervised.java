@@ -1,4 +1,4 @@
-package io.kdbench.methods.baseline;
+package io.kdbench.methods.hdc;
 
 import io.kdbench.api.Params;
 import io.kdbench.methods.nn.SegmentationLosses;

@@ -1,4 +1,4 @@
-package io.kdbench.methods.baseline;
+package io.kdbench.methods.hdc;
 
 import io.kdbench.api.Param;
 import io.kdbench.api.ParamSpec;

@@ -1,4 +1,4 @@
-package io.kdbench.methods.teachers;
+package io.kdbench.methods.mmpkd.teachers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

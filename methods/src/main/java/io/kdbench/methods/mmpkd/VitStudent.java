@@ -1,4 +1,4 @@
-package io.kdbench.methods.baseline;
+package io.kdbench.methods.mmpkd;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
@@ -15,6 +15,7 @@ import io.kdbench.data.Sample;
 import io.kdbench.methods.nn.VisionTransformer;
 import io.kdbench.methods.train.ModelSelection;
 import io.kdbench.methods.train.Recipe;
+import io.kdbench.methods.train.Targets;
 import io.kdbench.methods.train.VitClassifier;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.kdbench.methods.teachers;
+package io.kdbench.methods.mmpkd.teachers;
 
 /** Teacher outputs turned into soft targets at a temperature T. */
 public final class SoftTargets {
