@@ -74,9 +74,8 @@ final class RepositoryTeachers {
 
     /**
      * The teacher pre-trained by {@code train} (given a context with a fresh log) for this cell's draw and clients'
-     * {@code grid}, trained now
-     * or by an earlier cell; its log entries are added to {@code ctx.log()} and the weights returned are this cell's
-     * own copy.
+     * {@code grid}, trained now or by an earlier cell; its log entries are added to {@code ctx.log()} and the weights
+     * returned are this cell's own copy.
      */
     static Map<String, INDArray> pretrained(TrainContext ctx, Image grid, UNet.Config config, Recipe recipe,
                                             Function<TrainContext, Map<String, INDArray>> train) {
@@ -89,12 +88,10 @@ final class RepositoryTeachers {
                 made = new CompletableFuture<>();
                 MADE.put(key, made);
                 mine = true;
+                trainings++;
             }
         }
         if (mine) {
-            synchronized (MADE) {
-                trainings++;
-            }
             try {
                 TrainingLog log = new TrainingLog();
                 Map<String, INDArray> weights = train.apply(new TrainContext(ctx.params(), ctx.dataset(), ctx.splits(),

@@ -113,11 +113,8 @@ public class Hdc extends SemiSupervisedSegmentation {
         SDVariable w = sd.placeHolder("w_u", DataType.FLOAT);
 
         UNet.Encoded el = s.encode(xl);
-        boolean bg = data.diceBackground();
-        float[] cw = data.ceWeights();
-        SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, el, null).logits(), yl, v, k, threeD, bg, cw)
-                .add(SegmentationLosses.diceCe(sd, s.decode(noisy, el, f -> f.mul(nl)).logits(), yl, v, k, threeD, bg,
-                        cw))
+        SDVariable sup = data.supervisedLoss(sd, s.decode(0, el, null).logits(), yl)
+                .add(data.supervisedLoss(sd, s.decode(noisy, el, f -> f.mul(nl)).logits(), yl))
                 .mul(0.5).rename("sup");
         UNet.Encoded eu = s.encode(xs);
         UNet.Decoded main = s.decode(0, eu, null);

@@ -88,8 +88,7 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
         SDVariable xs = graph.placeholder("xs", c);
         SDVariable pt = sd.placeHolder("pt", DataType.FLOAT, -1, v, k);
         SDVariable w = sd.placeHolder("w_u", DataType.FLOAT);
-        SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, s.encode(xl), null).logits(), yl, v, k, data.threeD(),
-                data.diceBackground(), data.ceWeights());
+        SDVariable sup = data.supervisedLoss(sd, s.decode(0, s.encode(xl), null).logits(), yl);
         SDVariable cons = SegmentationLosses.softmaxMse(sd, s.decode(0, s.encode(xs), null).logits(), pt, k, data.threeD());
         sup.add(cons.mul(w)).rename("loss");
 

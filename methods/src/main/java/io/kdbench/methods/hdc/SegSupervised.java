@@ -1,7 +1,6 @@
 package io.kdbench.methods.hdc;
 
 import io.kdbench.api.Params;
-import io.kdbench.methods.nn.SegmentationLosses;
 import io.kdbench.methods.nn.UNet;
 import io.kdbench.methods.train.SegmentationData;
 import io.kdbench.methods.train.StudentGraph;
@@ -40,8 +39,7 @@ public class SegSupervised extends SemiSupervisedSegmentation {
         SDVariable xl = graph.placeholder("xl", data.example().channels());
         SDVariable yl = sd.placeHolder("yl", DataType.FLOAT, -1, data.voxels(), data.classes());
         SDVariable logits = s.decode(graph.mainDecoder(), s.encode(xl), null).logits();
-        SegmentationLosses.diceCe(sd, logits, yl, data.voxels(), data.classes(), data.threeD(),
-                data.diceBackground(), data.ceWeights()).rename("loss");
+        data.supervisedLoss(sd, logits, yl).rename("loss");
         int nl = p.getInt("labelled_batch_size");
         List<String> trainable = graph.deployedVariables();
         return new Step() {

@@ -3,6 +3,9 @@ package io.kdbench.methods.train;
 import io.kdbench.data.Image;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.augment.Augmenter;
+import io.kdbench.methods.nn.SegmentationLosses;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -95,6 +98,14 @@ public final class SegmentationData {
 
     public boolean threeD() {
         return threeD;
+    }
+
+    /**
+     * The supervised loss of logits against one-hot labels on this data: 0.5 (Dice + CE), with the background rule
+     * and class weights below (one place for what a rare foreground changes).
+     */
+    public SDVariable supervisedLoss(SameDiff sd, SDVariable logits, SDVariable oneHot) {
+        return SegmentationLosses.diceCe(sd, logits, oneHot, voxels(), classes, threeD, diceBackground, ceWeights());
     }
 
     /** Whether the supervised Dice term includes the background class. */
