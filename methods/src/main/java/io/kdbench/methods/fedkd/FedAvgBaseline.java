@@ -3,8 +3,8 @@ package io.kdbench.methods.fedkd;
 /** FedAvg without distillation: supervised local training on the few labels, weighted averaging. */
 public class FedAvgBaseline extends FederatedMethod {
     @Override
-    protected Variant variant() {
-        return new Variant(false, true, false);
+    protected Row row() {
+        return Row.FEDAVG;
     }
 
     @Override

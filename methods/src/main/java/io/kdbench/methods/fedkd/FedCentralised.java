@@ -3,8 +3,8 @@ package io.kdbench.methods.fedkd;
 /** Upper bound: the dual-KD training with all clients' data pooled on one site. */
 public class FedCentralised extends FederatedMethod {
     @Override
-    protected Variant variant() {
-        return new Variant(true, false, true);
+    protected Row row() {
+        return Row.CENTRALISED;
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.kdbench.methods.fedkd;
 /** Federated few-shot dual KD (He et al., ISBI 2023): FedAvg of students distilled from a repository teacher. */
 public class FedDualKd extends FederatedMethod {
     @Override
-    protected Variant variant() {
-        return new Variant(true, true, false);
+    protected Row row() {
+        return Row.DUAL_KD;
     }
 
     @Override

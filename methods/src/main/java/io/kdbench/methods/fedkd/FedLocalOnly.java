@@ -3,8 +3,8 @@ package io.kdbench.methods.fedkd;
 /** Each client fine-tunes the repository model on its own few labels; no communication. */
 public class FedLocalOnly extends FederatedMethod {
     @Override
-    protected Variant variant() {
-        return new Variant(false, false, false);
+    protected Row row() {
+        return Row.LOCAL_ONLY;
     }
 
     @Override

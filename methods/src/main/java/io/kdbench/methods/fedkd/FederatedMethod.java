@@ -61,11 +61,36 @@ import java.util.SplittableRandom;
 public abstract class FederatedMethod implements DistillationMethod {
     static final String MODALITY = "image";
 
-    /** What distinguishes a row. */
-    protected record Variant(boolean distil, boolean aggregate, boolean pooled) {
+    /** What a client optimises on its data. */
+    enum LocalLoss {
+        /** Dice + CE on the labelled volumes only. */
+        SUPERVISED,
+        /** Supervised + uncertainty-masked response KD + bottleneck feature KD from the client's teacher. */
+        DUAL_KD,
+        /** Supervised + softmax-MSE consistency with the client's per-step EMA teacher on unlabelled volumes. */
+        MEAN_TEACHER
     }
 
-    protected abstract Variant variant();
+    /** The federated rows: the local loss, and whether the clients' students are averaged or pooled on one site. */
+    protected enum Row {
+        DUAL_KD(LocalLoss.DUAL_KD, true, false),
+        FEDAVG(LocalLoss.SUPERVISED, true, false),
+        MEAN_TEACHER(LocalLoss.MEAN_TEACHER, true, false),
+        LOCAL_ONLY(LocalLoss.SUPERVISED, false, false),
+        CENTRALISED(LocalLoss.DUAL_KD, false, true);
+
+        final LocalLoss loss;
+        final boolean aggregate;
+        final boolean pooled;
+
+        Row(LocalLoss loss, boolean aggregate, boolean pooled) {
+            this.loss = loss;
+            this.aggregate = aggregate;
+            this.pooled = pooled;
+        }
+    }
+
+    protected abstract Row row();
 
     @Override
     public ParamSpec parameters() {
@@ -75,7 +100,15 @@ public abstract class FederatedMethod implements DistillationMethod {
                 .and(Param.of("rounds", 3, "federated rounds; every model takes steps / rounds steps per round"
                         + " (assumed: few rounds)").atLeast(1))
                 .and(StudentGraph.parameters(2));
-        if (!variant().distil()) {
+        if (row().loss == LocalLoss.MEAN_TEACHER) {
+            return p.and(
+                    Param.of("ema_decay", 0.99, "client teacher = decay x teacher + (1 - decay) x student per step"
+                            + " (mean teacher's)").fraction(),
+                    Param.of("consistency", 1.0, "weight of the softmax-MSE consistency (assumed)").nonNegative(),
+                    Param.of("rampup", 0.4, "fraction of all steps of the sigmoid ramp-up of the consistency weight"
+                            + " (assumed)").fraction());
+        }
+        if (row().loss != LocalLoss.DUAL_KD) {
             return p;
         }
         return p.and(
@@ -115,7 +148,7 @@ public abstract class FederatedMethod implements DistillationMethod {
         Params p = ctx.params();
         boolean threeD = ctx.dataset().task() == Task.SEGMENTATION_3D;
         int classes = ctx.dataset().numClasses();
-        List<ClientData> clients = variant().pooled()
+        List<ClientData> clients = row().pooled
                 ? List.of(ClientData.of("pooled", ctx.splits().train(), MODALITY, classes, threeD))
                 : ClientData.byClient(ctx.splits().train(), MODALITY, classes, threeD);
         Image grid = clients.get(0).data().example();
@@ -126,7 +159,7 @@ public abstract class FederatedMethod implements DistillationMethod {
         // the same teacher for every federated row of this draw: trained once in this process (RepositoryTeachers)
         Map<String, INDArray> pretrained = RepositoryTeachers.pretrained(ctx, grid, cfg, Recipe.from(p, "teacher_"),
                 c -> pretrain(cfg, repository, p, c));
-        Local local = new Local(cfg, clients.get(0).data(), p, variant().distil(), ctx.seed());
+        Local local = new Local(cfg, clients.get(0).data(), p, row().loss, clients.size(), ctx.seed());
         Weights.load(local.student.sd(), pretrained);
         Recipe recipe = Recipe.from(p);
         int rounds = p.getInt("rounds");
@@ -141,7 +174,6 @@ public abstract class FederatedMethod implements DistillationMethod {
             teachers.add(pretrained);
             students.add(pretrained);
         }
-        int[] passes = new int[clients.size()];
         SplittableRandom rng = new SplittableRandom(Seeds.stream("batches", ctx.seed()));
         List<Long> bytesPerRound = new ArrayList<>();
         Map<String, Double> lastLoss = new LinkedHashMap<>();
@@ -165,20 +197,20 @@ public abstract class FederatedMethod implements DistillationMethod {
             long bytes = 0;
             for (int k = 0; k < clients.size(); k++) {
                 ClientData client = clients.get(k);
-                Weights.load(local.student.sd(), variant().aggregate() ? global : students.get(k));
+                Weights.load(local.student.sd(), row().aggregate ? global : students.get(k));
                 Weights.load(local.teacher.sd(), teachers.get(k));
                 LocalResult result = local.train(client.data(), p, recipe, schedule, round * localSteps, localSteps,
-                        rng, passes, k);
+                        rounds * localSteps, rng, k);
                 sum += result.lossSum();
                 steps += result.steps();
                 lastLoss.put(client.name(), result.lossSum() / result.steps());
                 students.set(k, Weights.snapshot(local.student.sd(), local.student.deployedVariables()));
                 teachers.set(k, Weights.snapshot(local.teacher.sd(), local.teacher.deployedVariables()));
-                if (variant().aggregate() && !variant().pooled()) {
+                if (row().aggregate) {
                     bytes += 2 * Weights.bytes(students.get(k)); // global model down, local model up
                 }
             }
-            if (variant().aggregate()) {
+            if (row().aggregate) {
                 long[] counts = clients.stream().mapToLong(ClientData::samples).toArray();
                 global = FederatedAveraging.average(students, counts);
             }
@@ -214,8 +246,8 @@ public abstract class FederatedMethod implements DistillationMethod {
         long params = Weights.parameterCount(pretrained);
         int batch = p.getInt("batch_size");
         StudentGraph g = local.inference;
-        if (variant().aggregate() || variant().pooled()) {
-            Weights.load(g.sd(), variant().pooled() ? students.get(0) : global);
+        if (row().aggregate || row().pooled) {
+            Weights.load(g.sd(), row().pooled ? students.get(0) : global);
             return new SegmentationModel(g.sd(), StudentGraph.INPUT, StudentGraph.LOGITS, MODALITY, threeD, batch, params);
         }
         Map<String, Map<String, INDArray>> perClient = new HashMap<>();
@@ -280,16 +312,22 @@ public abstract class FederatedMethod implements DistillationMethod {
         final StudentGraph student;
         final StudentGraph teacher;
         final StudentGraph inference;
-        final boolean distil;
+        final LocalLoss loss;
         final int voxels;
         final int classes;
         final boolean threeD;
+        /** Passes over each client's unlabelled volumes so far, across rounds (the dual-KD teacher's warm-up). */
+        private final int[] passes;
+        /** The mean teacher's input noise: its own stream, so the batches are FedAvg's (consistency 0 is FedAvg). */
+        private final SplittableRandom noise;
 
-        Local(UNet.Config cfg, SegmentationData example, Params p, boolean distil, long seed) {
+        Local(UNet.Config cfg, SegmentationData example, Params p, LocalLoss loss, int clients, long seed) {
             this.student = new StudentGraph(cfg, seed);
             this.teacher = student.teacherCopy();
             this.inference = student.teacherCopy();
-            this.distil = distil;
+            this.loss = loss;
+            this.passes = new int[clients];
+            this.noise = new SplittableRandom(Seeds.stream("consistency-noise", seed));
             this.voxels = example.voxels();
             this.classes = cfg.classes();
             this.threeD = cfg.threeD();
@@ -299,8 +337,17 @@ public abstract class FederatedMethod implements DistillationMethod {
             SDVariable yl = sd.placeHolder("yl", DataType.FLOAT, -1, voxels, classes);
             SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, s.encode(xl), null).logits(), yl, voxels, classes,
                     threeD);
-            if (!distil) {
+            if (loss == LocalLoss.SUPERVISED) {
                 sup.rename("loss");
+                return;
+            }
+            if (loss == LocalLoss.MEAN_TEACHER) {
+                SDVariable xu = student.placeholder("xu", cfg.inChannels());
+                SDVariable pt = sd.placeHolder("pt", DataType.FLOAT, -1, voxels, classes);
+                SDVariable w = sd.placeHolder("w_cons", DataType.FLOAT);
+                SDVariable cons = SegmentationLosses.softmaxMse(sd, s.decode(0, s.encode(xu), null).logits(), pt,
+                        classes, threeD);
+                sup.add(cons.mul(w)).rename("loss");
                 return;
             }
             SDVariable xu = student.placeholder("xu", cfg.inChannels());
@@ -317,12 +364,12 @@ public abstract class FederatedMethod implements DistillationMethod {
         }
 
         /**
-         * Trains one client for {@code localSteps} steps, continuing {@code schedule} at {@code startStep}, with a
-         * fresh optimiser. An epoch is a pass over the client's unlabelled volumes (all volumes when none is
-         * unlabelled); {@code passes[client]} counts them across rounds for the teacher's warm-up.
+         * Trains one client for {@code localSteps} steps, continuing {@code schedule} at {@code startStep} of
+         * {@code totalSteps}, with a fresh optimiser. An epoch is a pass over the client's unlabelled volumes (all
+         * volumes when none is unlabelled).
          */
         LocalResult train(SegmentationData data, Params p, Recipe recipe, LearningRateSchedule schedule, int startStep,
-                          int localSteps, SplittableRandom rng, int[] passes, int client) {
+                          int localSteps, int totalSteps, SplittableRandom rng, int client) {
             Fitter fitter = new Fitter(student.sd(), "loss", recipe, student.deployedVariables(), schedule, startStep);
             int nl = p.getInt("labelled_batch_size");
             List<Integer> pool = data.unlabelledIndices().isEmpty()
@@ -338,15 +385,21 @@ public abstract class FederatedMethod implements DistillationMethod {
                 Map<String, INDArray> batch = new HashMap<>();
                 batch.put("xl", l.x());
                 batch.put("yl", l.oneHot());
-                if (distil) {
+                if (loss == LocalLoss.DUAL_KD) {
                     // the code resets its iteration counter at every local training call
                     distillationInputs(batch, data, idx, p, rng, s, localSteps);
+                } else if (loss == LocalLoss.MEAN_TEACHER) {
+                    double ramp = Rampup.sigmoid(startStep + s, p.getDouble("rampup") * totalSteps);
+                    consistencyInputs(batch, data, idx, p.getDouble("consistency") * ramp);
                 }
                 sum += fitter.step(batch);
+                if (loss == LocalLoss.MEAN_TEACHER) {
+                    new Ema(student.sd(), teacher.sd(), student.samePairs(), p.getDouble("ema_decay")).update();
+                }
                 boolean passEnds = (s + 1) % Math.max(1, pool.size() / Math.min(pool.size(), recipe.batchSize())) == 0;
                 if (passEnds) {
                     passes[client]++;
-                    if (distil && passes[client] > p.getInt("teacher_warmup_epochs")) {
+                    if (loss == LocalLoss.DUAL_KD && passes[client] > p.getInt("teacher_warmup_epochs")) {
                         // update_ema_variables_less_freq: a = min(progress, 0.99), T = (1 - a) T + a S
                         double a = Math.min((double) s / localSteps, 0.99);
                         new Ema(student.sd(), teacher.sd(), student.samePairs(), 1 - a).update();
@@ -354,6 +407,24 @@ public abstract class FederatedMethod implements DistillationMethod {
                 }
             }
             return new LocalResult(sum, localSteps);
+        }
+
+        /**
+         * Mean teacher on unlabelled volumes (UA-MT's form, without its uncertainty mask): the student sees the clean
+         * volumes, the teacher noisy copies (the same clipped Gaussian noise as the dual-KD teacher's).
+         */
+        void consistencyInputs(Map<String, INDArray> batch, SegmentationData data, int[] idx, double weight) {
+            List<Image> clean = new ArrayList<>();
+            List<Image> noisy = new ArrayList<>();
+            for (int i : idx) {
+                clean.add(data.image(i));
+                noisy.add(Augmenter.clippedNoise(data.image(i), 0.1, 0.2, noise));
+            }
+            INDArray logits = teacher.run(SegmentationTensors.input(noisy, threeD), List.of(StudentGraph.LOGITS))
+                    .get(StudentGraph.LOGITS);
+            batch.put("xu", SegmentationTensors.input(clean, threeD));
+            batch.put("pt", SegmentationTensors.tensor(SegmentationTensors.probabilities(logits)));
+            batch.put("w_cons", Nd4j.scalar((float) weight));
         }
 
         /** Teacher passes on noisy unlabelled inputs: targets, features and the entropy mask. */

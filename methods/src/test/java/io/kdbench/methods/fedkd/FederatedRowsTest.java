@@ -27,6 +27,10 @@ class FederatedRowsTest {
     static final KneeMrFederatedDataset DATA = new KneeMrFederatedDataset();
 
     static TrainContext tiny(DistillationMethod m, int rounds, long seed) {
+        return tiny(m, rounds, seed, Map.of());
+    }
+
+    static TrainContext tiny(DistillationMethod m, int rounds, long seed, Map<String, Object> params) {
         Params dp = Params.of(DATA.defaults(), Map.of("repo_size", 8, "n_repository", 3, "client_size", 8,
                 "client_depth", 8, "clients", 2, "labelled_per_client", 1, "unlabelled_per_client", 2,
                 "val_per_client", 1, "test_per_client", 1));
@@ -38,6 +42,7 @@ class FederatedRowsTest {
             o.put("teacher_warmup_epochs", 1);
             o.put("mc_passes", 2);
         }
+        o.putAll(params);
         return io.kdbench.methods.testing.TinyData.context(Params.of(m.defaults(), o), DATA.info(dp), splits, seed);
     }
 
@@ -99,7 +104,8 @@ class FederatedRowsTest {
 
     @Test
     void baselinesRunAndPredict() throws Exception {
-        for (DistillationMethod m : List.of(new FedAvgBaseline(), new FedLocalOnly(), new FedCentralised())) {
+        for (DistillationMethod m : List.of(new FedAvgBaseline(), new FedLocalOnly(), new FedCentralised(),
+                new FedMeanTeacher())) {
             TrainContext ctx = tiny(m, 2, 3);
             TrainedModel model = m.train(ctx);
             assertEquals(2, ctx.log().curves().get("loss").size(), m.id());
@@ -108,6 +114,29 @@ class FederatedRowsTest {
         TrainContext local = tiny(new FedLocalOnly(), 1, 3);
         new FedLocalOnly().train(local);
         assertEquals(0L, local.log().extras().get("bytes_total"), "local-only sends nothing");
+    }
+
+    @Test
+    void meanTeacherRowWithoutConsistencyIsFedAvgBitForBit() throws Exception {
+        FedAvgBaseline avg = new FedAvgBaseline();
+        TrainContext a = tiny(avg, 2, 6);
+        TrainedModel ma = avg.train(a);
+        FedMeanTeacher mt = new FedMeanTeacher();
+        TrainContext off = tiny(mt, 2, 6, Map.of("consistency", 0.0));
+        TrainedModel moff = mt.train(off);
+        assertEquals(a.log().curves(), off.log().curves(), "consistency 0: the same batches and the same loss as FedAvg");
+        assertEquals(predictions(ma, a), predictions(moff, off));
+        TrainContext on = tiny(mt, 2, 6, Map.of("consistency", 5.0));
+        TrainedModel mon = mt.train(on);
+        assertFalse(a.log().curves().equals(on.log().curves()), "the consistency term changes the training");
+        TrainContext again = tiny(mt, 2, 6, Map.of("consistency", 5.0));
+        mt.train(again);
+        assertEquals(on.log().curves(), again.log().curves(), "same seed, same bits");
+        assertEquals(on.splits().test().size(), mon.predict(on.splits().test()).size());
+    }
+
+    static List<io.kdbench.data.LabelMap> predictions(TrainedModel m, TrainContext c) {
+        return m.predict(c.splits().test()).stream().map(Prediction::segmentation).toList();
     }
 
     @Test
@@ -124,7 +153,8 @@ class FederatedRowsTest {
         // one local step's gradients through the dual-KD graph: every deployed student variable gets one
         io.kdbench.methods.nn.UNet.Config cfg = new io.kdbench.methods.nn.UNet.Config(1, 4, 2, 2, true);
         ClientData c = ClientData.byClient(ctx.splits().train(), "image", 4, true).get(0);
-        FederatedMethod.Local local = new FederatedMethod.Local(cfg, c.data(), ctx.params(), true, 1);
+        FederatedMethod.Local local = new FederatedMethod.Local(cfg, c.data(), ctx.params(),
+                FederatedMethod.LocalLoss.DUAL_KD, 1, 1);
         Map<String, org.nd4j.linalg.api.ndarray.INDArray> batch = new HashMap<>();
         io.kdbench.methods.train.SegmentationData.Labelled l = c.data().labelledBatch(1, new java.util.SplittableRandom(1), null);
         batch.put("xl", l.x());
