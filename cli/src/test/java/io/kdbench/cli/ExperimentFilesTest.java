@@ -88,11 +88,11 @@ class ExperimentFilesTest {
     }
 
     @Test
-    void standardRunsTheQuickGridPlusThePapersAblationsWithFiveSeeds() {
+    void standardRunsTheQuickGridPlusThePapersAblationsWithTenSeeds() {
         Registries registries = Registries.load();
         Experiment quick = new ExperimentLoader(registries).load(DIR.resolve("quick.yaml"));
         Experiment standard = new ExperimentLoader(registries).load(DIR.resolve("standard.yaml"));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), standard.seeds());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), standard.seeds());
         // every cell of quick's grid is a cell of standard's (same row, dataset, parameters and seed), so the two
         // stores share those cells; standard may run a row on more datasets (OS-MD's missing-rate point)
         List<RunSpec> standardCells = GridRunner.specs(standard);
@@ -102,13 +102,13 @@ class ExperimentFilesTest {
         }
         List<String> labels = standard.methods().stream().map(m -> m.label()).toList();
         for (String row : List.of("hdc-no-cg", "hdc-no-mi", "osmd-imputation", "osmd-no-distillation", "ssn-unbiased",
-                "ssn-no-cross-attention", "fed-dual-kd-response-only", "fed-dual-kd-feature-only")) {
+                "ssn-no-cross-attention", "fed-dual-kd-response-only", "fed-dual-kd-feature-only", "fed-mean-teacher")) {
             assertTrue(labels.contains(row), row);
         }
         List<String> claims = standard.claims().stream().map(c -> c.id()).toList();
         assertTrue(claims.containsAll(List.of("hdc-vs-no-cg", "hdc-vs-no-mi", "osmd-vs-imputation",
                 "osmd-vs-no-distillation", "ssn-biased-loss", "ssn-cross-attention", "dual-kd-vs-response-only",
-                "dual-kd-vs-feature-only")), claims.toString());
+                "dual-kd-vs-feature-only", "dual-kd-vs-semi-supervised-fl")), claims.toString());
     }
 
     /** The new switches are checked when the file loads: a bad value stops it with file:line. */

@@ -41,7 +41,10 @@ class SemiSupervisedRowsTest {
         List<Prediction> p = model.predict(ctx.splits().test());
         assertEquals(3, p.size());
         assertTrue(p.get(0).segmentation().sameShape(ctx.splits().test().get(0).mask()));
-        assertTrue(model.parameterCount() > 0);
+        // the deployed U-Net (1 channel in, 3 classes, width 4, 2 levels; HDC's noisy decoder is not deployed), by hand:
+        // enc0 1->4 (36+4) + 4->4 (144+4), enc1 4->8 (288+8) + 8->8 (576+8), dec0 (8+4)->4 (432+4) + 4->4 (144+4),
+        // 1x1 4->3 (12+3)
+        assertEquals(40 + 148 + 296 + 584 + 436 + 148 + 15, model.parameterCount(), m.id());
     }
 
     @Test
