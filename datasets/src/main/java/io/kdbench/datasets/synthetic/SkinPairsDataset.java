@@ -93,8 +93,8 @@ public final class SkinPairsDataset extends SyntheticDataset {
         for (int k = 0; k < a.length; k++) {
             tabular[k] = a[k];
         }
-        return new Sample(caseId(index), Map.of("clinical", clinical, "dermoscopy", dermoscopy), diagnosis, null,
-                null, null, tabular, null, true);
+        return Sample.of(caseId(index), Map.of("clinical", clinical, "dermoscopy", dermoscopy)).withLabel(diagnosis)
+                .withTabular(tabular);
     }
 
     /** The outline placed at (cy, cx) with radius r in pixels. */

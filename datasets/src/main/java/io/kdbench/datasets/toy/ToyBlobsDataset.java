@@ -83,8 +83,8 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
                     roi[y * size + x] = (byte) (inside ? 1 : 0);
                 }
             }
-            out.add(new Sample(split + "-" + i, Map.of("image", Image.of2d(px, 1, size, size)), label, null,
-                    LabelMap.of2d(roi, size, size), null, null, null, true));
+            out.add(Sample.of(split + "-" + i, Map.of("image", Image.of2d(px, 1, size, size))).withLabel(label)
+                    .withMask(LabelMap.of2d(roi, size, size)));
         }
         return out;
     }
