@@ -39,8 +39,10 @@ class HiddenTestLabelsTest {
         for (int i = 0; i < n; i++) {
             int label = i % 2;
             Image image = Image.of2d(new float[] {label}, 1, 1, 1);
-            out.add(new Sample(prefix + i, Map.of("image", image, "depth", image), label, new float[] {label},
-                    LabelMap.of2d(new byte[] {(byte) label}, 1, 1), "report " + label, new double[] {label}, "site-1", true));
+            out.add(Sample.of(prefix + i, Map.of("image", image, "depth", image))
+                    .withLabel(label).withTargets(new float[] {label})
+                    .withMask(LabelMap.of2d(new byte[] {(byte) label}, 1, 1))
+                    .withText("report " + label).withTabular(new double[] {label}).withClient("site-1"));
         }
         return out;
     }
