@@ -16,7 +16,6 @@ import io.kdbench.run.CellExecutor;
 import io.kdbench.run.CellRunner;
 import io.kdbench.run.GridProgress;
 import io.kdbench.run.GridRunner;
-import io.kdbench.run.ProgressBarDisplay;
 import io.kdbench.store.AtomicFiles;
 import io.kdbench.store.CellRecord;
 import io.kdbench.store.CellStatus;

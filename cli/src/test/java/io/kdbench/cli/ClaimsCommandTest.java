@@ -8,7 +8,6 @@ import io.kdbench.experiment.ExperimentLoader;
 import io.kdbench.registry.Registries;
 import io.kdbench.run.GridRunner;
 import io.kdbench.store.CellRecord;
-import io.kdbench.store.CellStatus;
 import io.kdbench.store.Provenance;
 import io.kdbench.store.ResultsStore;
 import io.kdbench.store.RunSpec;
@@ -80,10 +79,11 @@ class ClaimsCommandTest {
             double accuracy = spec.method().equals("prior") ? 0.5 : 0.89 + 0.01 * spec.seed();
             MetricResult r = new MetricResult("accuracy", Map.of("mean", new MetricResult.Aggregate(accuracy, 10, 0, 10)),
                     Map.of(), "");
-            store.write(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, env.codeVersion(), env.computeIdentity()),
-                    CellStatus.OK, "", -1, spec, new Provenance(env, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z",
-                    "kdbench run x"), 1, 0.1, spec.method().equals("prior") ? 0 : 100, false, Role.COMPETITOR,
-                    CompareCommandTest.LEARNED, Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
+            store.write(CellRecord.builder(SpecHash.of(spec, env.codeVersion(), env.computeIdentity()), spec,
+                            new Provenance(env, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"),
+                            Role.COMPETITOR)
+                    .seconds(1, 0.1).model(spec.method().equals("prior") ? 0 : 100, false)
+                    .learning(CompareCommandTest.LEARNED).metrics(Map.of("accuracy", r)).build());
         }
         Files.copy(experimentFile, results.resolve("experiment.yaml"));
         return results;

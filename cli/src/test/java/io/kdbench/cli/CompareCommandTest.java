@@ -5,7 +5,6 @@ import io.kdbench.api.Role;
 import io.kdbench.env.Environment;
 import io.kdbench.learning.LearningVerdict;
 import io.kdbench.store.CellRecord;
-import io.kdbench.store.CellStatus;
 import io.kdbench.store.Provenance;
 import io.kdbench.store.ResultsStore;
 import io.kdbench.store.RunSpec;
@@ -58,9 +57,11 @@ class CompareCommandTest {
             RunSpec spec = new RunSpec(method, method, Map.of(), "d", "d", Map.of(), i + 1, List.of("accuracy"), "nan");
             MetricResult r = new MetricResult("accuracy", Map.of("mean", new MetricResult.Aggregate(accuracy[i], 10, 0, 10)),
                     Map.of(), "");
-            store.write(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, env.codeVersion(), "cpu"), CellStatus.OK, "", -1,
-                    spec, new Provenance(env, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1, 0.1, 100,
-                    false, Role.COMPETITOR, i < notLearned ? NOT_LEARNED : LEARNED, Map.of("accuracy", r), Map.of(), Map.of(), Map.of(), ""));
+            store.write(CellRecord.builder(SpecHash.of(spec, env.codeVersion(), "cpu"), spec,
+                            new Provenance(env, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"),
+                            Role.COMPETITOR)
+                    .seconds(1, 0.1).model(100, false).learning(i < notLearned ? NOT_LEARNED : LEARNED)
+                    .metrics(Map.of("accuracy", r)).build());
         }
         return dir;
     }

@@ -93,8 +93,7 @@ class PartitionTest {
     private static List<Sample> samples(int n, int classes) {
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Sample("s" + i, Map.of("image", Image.of2d(new float[] {i}, 1, 1, 1)), i % classes, null,
-                    null, null, null, null, true));
+            out.add(Sample.of("s" + i, Map.of("image", Image.of2d(new float[] {i}, 1, 1, 1))).withLabel(i % classes));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package io.kdbench.datasets;
 
 import io.kdbench.data.Image;
-import io.kdbench.datasets.transform.Resampling;
+import io.kdbench.data.Resampling;
 
 import java.util.Arrays;
 import java.util.List;
@@ -124,7 +124,7 @@ final class SimpleModels {
 
     /** All channels of the image, linearly resized to side x side, flattened. */
     static double[] pixels(Image image, int side) {
-        Image small = Resampling.linear(image, 1, side, side);
+        Image small = Resampling.linearByAxes(image, 1, side, side);
         return toDouble(small.data());
     }
 

@@ -9,15 +9,10 @@ import java.util.List;
  */
 public record Splits(List<Sample> train, List<Sample> validation, List<Sample> test, List<Sample> external) {
     public Splits {
-        train = keep(train);
-        validation = keep(validation);
-        test = keep(test);
-        external = keep(external);
-    }
-
-    /** Copies an ordinary list; keeps a {@link LazySamples} as it is, since copying would load every sample. */
-    private static List<Sample> keep(List<Sample> samples) {
-        return samples instanceof LazySamples ? samples : List.copyOf(samples);
+        train = List.copyOf(train);
+        validation = List.copyOf(validation);
+        test = List.copyOf(test);
+        external = List.copyOf(external);
     }
 
     public List<Sample> labelledTrain() {

@@ -123,9 +123,11 @@ public final class CellRunner {
             if (!clients.isEmpty()) {
                 extras.putIfAbsent(ClientMetrics.KEY, clients);
             }
-            return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.OK, "", -1, spec, provenance(spec, start),
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, model.parameterCount(), model.usesPrivilegedAtTest(),
-                    method.role(), learning, results, log.curves(), extras, probabilities(predictions), "");
+            return CellRecord.builder(hash, spec, provenance(spec, start), method.role())
+                    .seconds((t1 - t0) / 1e9, (t2 - t1) / 1e9)
+                    .model(model.parameterCount(), model.usesPrivilegedAtTest())
+                    .learning(learning).metrics(results).curves(log.curves()).extras(extras)
+                    .probabilities(probabilities(predictions)).build();
         } catch (DivergenceException e) {
             return failed(hash, spec, start, log, e.getMessage(), e.epoch());
         } catch (Exception | OutOfMemoryError e) {
@@ -166,9 +168,8 @@ public final class CellRunner {
 
     private CellRecord skipped(String hash, RunSpec spec, String reason) {
         String now = Instant.now().toString();
-        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.SKIPPED, reason, -1, spec,
-                new Provenance(environment, now, now, command, dataFiles(spec)), 0, 0, 0, false, method(spec).role(), null, Map.of(), Map.of(),
-                Map.of(), Map.of(), "");
+        return CellRecord.builder(hash, spec, new Provenance(environment, now, now, command, dataFiles(spec)),
+                method(spec).role()).skipped(reason).build();
     }
 
     /**
@@ -180,8 +181,8 @@ public final class CellRunner {
     }
 
     private CellRecord failed(String hash, RunSpec spec, String start, TrainingLog log, String reason, int epoch) {
-        return new CellRecord(CellRecord.SCHEMA, hash, CellStatus.FAILED, reason, epoch, spec, provenance(spec, start),
-                0, 0, 0, false, method(spec).role(), null, Map.of(), log.curves(), log.extras(), Map.of(), "");
+        return CellRecord.builder(hash, spec, provenance(spec, start), method(spec).role()).failed(reason, epoch)
+                .curves(log.curves()).extras(log.extras()).build();
     }
 
     private DistillationMethod method(RunSpec spec) {

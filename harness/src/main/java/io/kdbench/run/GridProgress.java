@@ -2,7 +2,7 @@ package io.kdbench.run;
 
 import io.kdbench.store.RunSpec;
 
-/** Hears about the grid as it runs (the CLI shows a progress bar; tests stay silent). */
+/** Hears about the grid as it runs (the CLI draws its progress bar from it; tests stay silent). */
 public interface GridProgress {
     void start(int totalCells);
 

@@ -3,7 +3,6 @@ package io.kdbench.run;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
 import io.kdbench.data.Image;
-import io.kdbench.data.LazySamples;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 
@@ -21,11 +20,8 @@ final class TestInputs {
     private TestInputs() {
     }
 
-    /** The test cases as a method may see them; a lazy split stays lazy. */
+    /** The test cases as a method may see them. */
     static List<Sample> of(List<Sample> test, DatasetInfo info, boolean privileged) {
-        if (test instanceof LazySamples lazy) {
-            return new LazySamples(lazy.size(), i -> strip(lazy.get(i), info, privileged));
-        }
         return test.stream().map(s -> strip(s, info, privileged)).toList();
     }
 
@@ -43,7 +39,7 @@ final class TestInputs {
         });
         String text = visible(info, Modality.Kind.TEXT, null, privileged) ? s.text() : null;
         double[] tabular = visible(info, Modality.Kind.TABULAR, null, privileged) ? s.tabular() : null;
-        return new Sample(s.id(), images, -1, null, null, text, tabular, s.client(), false);
+        return Sample.of(s.id(), images).withText(text).withTabular(tabular).withClient(s.client()).withLabelled(false);
     }
 
     /** Declared by the dataset (images by name), and available at test or allowed to a privileged reader. */

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stored document of one finished grid cell ({@code cells/<hash>.json}).
+ * The stored document of one finished grid cell ({@code cells/<hash>.json}). Built with {@link #builder}, which
+ * names each field it sets; the components' order is the JSON document's.
  *
  * @param schema               document version
  * @param hash                 the cell's name: hash of spec, code version and backend
@@ -55,8 +56,109 @@ public record CellRecord(int schema, String hash, CellStatus status, String reas
         return status == CellStatus.OK && learning != null && learning.evidence();
     }
 
+    /**
+     * A cell of this hash, spec, provenance and role: OK, with no timings, parameters, verdict, metrics, curves,
+     * extras or probabilities until the builder sets them.
+     */
+    public static Builder builder(String hash, RunSpec spec, Provenance provenance, Role role) {
+        return new Builder(hash, spec, provenance, role);
+    }
+
     CellRecord withChecksum(String value) {
         return new CellRecord(schema, hash, status, reason, failedEpoch, spec, provenance, trainSeconds,
                 inferenceSeconds, parameterCount, usesPrivilegedAtTest, role, learning, metrics, curves, extras, probabilities, value);
+    }
+
+    /** Sets the fields of a {@link CellRecord} by name; what it is not told stays as {@link #builder} says. */
+    public static final class Builder {
+        private final String hash;
+        private final RunSpec spec;
+        private final Provenance provenance;
+        private final Role role;
+        private int schema = SCHEMA;
+        private CellStatus status = CellStatus.OK;
+        private String reason = "";
+        private int failedEpoch = -1;
+        private double trainSeconds;
+        private double inferenceSeconds;
+        private long parameterCount;
+        private boolean usesPrivilegedAtTest;
+        private LearningVerdict learning;
+        private Map<String, MetricResult> metrics = Map.of();
+        private Map<String, List<Double>> curves = Map.of();
+        private Map<String, Object> extras = Map.of();
+        private Map<String, double[]> probabilities = Map.of();
+
+        private Builder(String hash, RunSpec spec, Provenance provenance, Role role) {
+            this.hash = hash;
+            this.spec = spec;
+            this.provenance = provenance;
+            this.role = role;
+        }
+
+        /** Another document version (tests of old stores). */
+        public Builder schema(int value) {
+            schema = value;
+            return this;
+        }
+
+        public Builder skipped(String why) {
+            status = CellStatus.SKIPPED;
+            reason = why;
+            return this;
+        }
+
+        /** Failed, with why; {@code epoch} is where a loss diverged, or -1. */
+        public Builder failed(String why, int epoch) {
+            status = CellStatus.FAILED;
+            reason = why;
+            failedEpoch = epoch;
+            return this;
+        }
+
+        public Builder seconds(double training, double inference) {
+            trainSeconds = training;
+            inferenceSeconds = inference;
+            return this;
+        }
+
+        /** What the deployed model is: its parameter count and whether it reads privileged data at test. */
+        public Builder model(long parameters, boolean privilegedAtTest) {
+            parameterCount = parameters;
+            usesPrivilegedAtTest = privilegedAtTest;
+            return this;
+        }
+
+        public Builder learning(LearningVerdict value) {
+            learning = value;
+            return this;
+        }
+
+        public Builder metrics(Map<String, MetricResult> value) {
+            metrics = value;
+            return this;
+        }
+
+        public Builder curves(Map<String, List<Double>> value) {
+            curves = value;
+            return this;
+        }
+
+        public Builder extras(Map<String, Object> value) {
+            extras = value;
+            return this;
+        }
+
+        public Builder probabilities(Map<String, double[]> value) {
+            probabilities = value;
+            return this;
+        }
+
+        /** The record, without a checksum: the store sets it when it writes the cell. */
+        public CellRecord build() {
+            return new CellRecord(schema, hash, status, reason, failedEpoch, spec, provenance, trainSeconds,
+                    inferenceSeconds, parameterCount, usesPrivilegedAtTest, role, learning, metrics, curves, extras,
+                    probabilities, "");
+        }
     }
 }

@@ -30,8 +30,7 @@ class LearningVerdictTest {
     private static final Validation AUROC = new Validation(new AurocMetric(), BINARY, List.of(), EmptyPolicy.NAN);
 
     private static Sample labelled(String id, int label) {
-        return new Sample(id, Map.of("image", Image.of2d(new float[] {label}, 1, 1, 1)), label, null, null, null, null,
-                null, true);
+        return Sample.of(id, Map.of("image", Image.of2d(new float[] {label}, 1, 1, 1))).withLabel(label);
     }
 
     @Test
@@ -92,8 +91,7 @@ class LearningVerdictTest {
         List<Sample> train = new ArrayList<>();
         float[][] t = {{1, 0}, {0, 0}, {1, 1}, {0, 0}};
         for (int i = 0; i < t.length; i++) {
-            train.add(new Sample("s" + i, Map.of("image", Image.of2d(new float[] {0}, 1, 1, 1)), -1, t[i], null, null,
-                    null, null, true));
+            train.add(Sample.of("s" + i, Map.of("image", Image.of2d(new float[] {0}, 1, 1, 1))).withTargets(t[i]));
         }
         LabelPrior prior = LabelPrior.fit(multi, train);
         assertArrayEquals(new double[] {0.5, 0.25}, prior.frequencies(), 0.0);
@@ -109,12 +107,11 @@ class LearningVerdictTest {
         List<Sample> train = new ArrayList<>();
         byte[][] masks = {{1, 1, 0, 0}, {1, 0, 0, 1}, {1, 1, 0, 0}};
         for (int i = 0; i < masks.length; i++) {
-            train.add(new Sample("s" + i, Map.of("image", Image.of2d(new float[4], 1, 2, 2)), -1, null,
-                    LabelMap.of2d(masks[i], 2, 2), null, null, null, true));
+            train.add(Sample.of("s" + i, Map.of("image", Image.of2d(new float[4], 1, 2, 2)))
+                    .withMask(LabelMap.of2d(masks[i], 2, 2)));
         }
         LabelPrior prior = LabelPrior.fit(seg, train);
-        Sample other = new Sample("o", Map.of("image", Image.of2d(new float[9], 1, 3, 3)), -1, null, null, null, null,
-                null, true);
+        Sample other = Sample.of("o", Map.of("image", Image.of2d(new float[9], 1, 3, 3)));
         List<Prediction> p = prior.predict(List.of(train.get(1), other));
         assertArrayEquals(new byte[] {1, 1, 0, 0}, p.get(0).segmentation().labels());
         assertArrayEquals(new byte[9], p.get(1).segmentation().labels(), "another shape gets the empty mask");

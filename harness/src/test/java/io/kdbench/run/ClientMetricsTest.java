@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientMetricsTest {
     private static Sample sample(String id, String client) {
-        return new Sample(id, Map.of(), -1, null, null, null, null, client, true);
+        return Sample.of(id, Map.of()).withClient(client);
     }
 
     @Test

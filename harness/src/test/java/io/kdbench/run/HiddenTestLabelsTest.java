@@ -5,7 +5,6 @@ import io.kdbench.api.Modality;
 import io.kdbench.api.Task;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
-import io.kdbench.data.LazySamples;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.env.Environment;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -41,8 +39,10 @@ class HiddenTestLabelsTest {
         for (int i = 0; i < n; i++) {
             int label = i % 2;
             Image image = Image.of2d(new float[] {label}, 1, 1, 1);
-            out.add(new Sample(prefix + i, Map.of("image", image, "depth", image), label, new float[] {label},
-                    LabelMap.of2d(new byte[] {(byte) label}, 1, 1), "report " + label, new double[] {label}, "site-1", true));
+            out.add(Sample.of(prefix + i, Map.of("image", image, "depth", image))
+                    .withLabel(label).withTargets(new float[] {label})
+                    .withMask(LabelMap.of2d(new byte[] {(byte) label}, 1, 1))
+                    .withText("report " + label).withTabular(new double[] {label}).withClient("site-1"));
         }
         return out;
     }
@@ -101,14 +101,5 @@ class HiddenTestLabelsTest {
         assertNoAnswers(PeekingMethod.testSeenInTraining);
         assertNull(PeekingMethod.testSeenInTraining.get(0).text(), "training sees no privileged test input");
         assertEquals(0.5, cell.metrics().get("auroc").overall(), 0.0);
-    }
-
-    @Test
-    void aLazyTestSplitStaysLazy() {
-        List<Sample> all = samples("test-", 4);
-        List<Sample> seen = TestInputs.of(new LazySamples(4, all::get), INFO, false);
-        assertInstanceOf(LazySamples.class, seen);
-        assertEquals(-1, seen.get(3).label());
-        assertEquals("test-3", seen.get(3).id());
     }
 }

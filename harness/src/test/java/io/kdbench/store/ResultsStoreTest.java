@@ -31,9 +31,14 @@ class ResultsStoreTest {
         RunSpec spec = new RunSpec("m", "m", Map.of("lr", 0.1), "d", "d", Map.of("n", 3), seed, List.of("auroc"), "nan");
         MetricResult r = new MetricResult("auroc",
                 Map.of("mean", new MetricResult.Aggregate(value, 1, 0, 1)), Map.of("case-1", Map.of("mean", value)), "");
-        return new CellRecord(schema, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
-                new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"), 1.5, 0.25, 42,
-                false, io.kdbench.api.Role.COMPETITOR, new io.kdbench.learning.LearningVerdict(io.kdbench.learning.LearningVerdict.Status.LEARNED, "auroc", 0.8, 0.5, 0.3, 0.69, "fixture"), Map.of("auroc", r), Map.of("loss", List.of(0.9, 0.5)), Map.of("bytes", 10), Map.of("case-1", new double[] {0.25, 0.75}), "");
+        return CellRecord.builder(SpecHash.of(spec, ENV.codeVersion(), "cpu"), spec,
+                        new Provenance(ENV, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "kdbench run x"),
+                        io.kdbench.api.Role.COMPETITOR)
+                .schema(schema).seconds(1.5, 0.25).model(42, false)
+                .learning(new io.kdbench.learning.LearningVerdict(io.kdbench.learning.LearningVerdict.Status.LEARNED,
+                        "auroc", 0.8, 0.5, 0.3, 0.69, "fixture"))
+                .metrics(Map.of("auroc", r)).curves(Map.of("loss", List.of(0.9, 0.5))).extras(Map.of("bytes", 10))
+                .probabilities(Map.of("case-1", new double[] {0.25, 0.75})).build();
     }
 
     @Test

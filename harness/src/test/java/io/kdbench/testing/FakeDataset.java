@@ -53,7 +53,7 @@ public final class FakeDataset implements BenchmarkDataset {
         for (int i = 0; i < params.getInt("n"); i++) {
             int label = i % 2;
             float v = (float) (label + r.nextGaussian());
-            test.add(new Sample("c" + i, Map.of("image", Image.of2d(new float[] {v}, 1, 1, 1)), label, null, null, null, null, null, true));
+            test.add(Sample.of("c" + i, Map.of("image", Image.of2d(new float[] {v}, 1, 1, 1))).withLabel(label));
         }
         return new Splits(test, List.of(), test, List.of());
     }

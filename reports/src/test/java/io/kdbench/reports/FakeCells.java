@@ -54,17 +54,17 @@ public final class FakeCells {
             metrics.put(metric, new MetricResult(metric, Map.of("mean", new MetricResult.Aggregate(v, valid, 0, 10)), perCase, ""));
         });
         List<Double> loss = List.of(1.0, 0.6 + 0.01 * seed, 0.4 + 0.01 * seed);
-        cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), CellStatus.OK, "", -1, spec,
-                provenance(seed), trainSeconds, 0.1, params, false, Role.COMPETITOR, LEARNED, metrics, Map.of("loss", loss),
-                extras, Map.of(), ""));
+        cells.add(CellRecord.builder(SpecHash.of(spec, ENV.codeVersion(), "cpu"), spec, provenance(seed), Role.COMPETITOR)
+                .seconds(trainSeconds, 0.1).model(params, false).learning(LEARNED).metrics(metrics)
+                .curves(Map.of("loss", loss)).extras(extras).build());
         return this;
     }
 
     public FakeCells notScored(CellStatus status, String method, String dataset, long seed, String reason) {
         RunSpec spec = spec(method, dataset, seed, List.of());
-        cells.add(new CellRecord(CellRecord.SCHEMA, SpecHash.of(spec, ENV.codeVersion(), "cpu"), status, reason,
-                status == CellStatus.FAILED ? 3 : -1, spec, provenance(seed), 0, 0, 0, false, Role.COMPETITOR, null, Map.of(), Map.of(), Map.of(),
-                Map.of(), ""));
+        CellRecord.Builder cell = CellRecord.builder(SpecHash.of(spec, ENV.codeVersion(), "cpu"), spec, provenance(seed),
+                Role.COMPETITOR);
+        cells.add((status == CellStatus.FAILED ? cell.failed(reason, 3) : cell.skipped(reason)).build());
         return this;
     }
 

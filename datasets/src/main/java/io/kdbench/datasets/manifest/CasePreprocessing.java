@@ -2,8 +2,8 @@ package io.kdbench.datasets.manifest;
 
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
+import io.kdbench.data.Resampling;
 import io.kdbench.datasets.transform.IntensityNormalisation;
-import io.kdbench.datasets.transform.Resampling;
 
 import java.util.Arrays;
 
@@ -39,7 +39,7 @@ final class CasePreprocessing {
     Image image(Image im) {
         int[] shape = targetShape(im);
         Image resampled = Arrays.equals(shape, new int[] {im.depth(), im.height(), im.width()})
-                ? im : Resampling.linear(im, shape[0], shape[1], shape[2]);
+                ? im : Resampling.linearByAxes(im, shape[0], shape[1], shape[2]);
         return normalise.apply(resampled);
     }
 

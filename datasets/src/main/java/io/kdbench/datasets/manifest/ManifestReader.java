@@ -177,7 +177,8 @@ public final class ManifestReader {
 
         Map<String, Image> images = new LinkedHashMap<>();
         raw.forEach((m, im) -> images.put(m, preprocessing.image(im)));
-        Sample sample = new Sample(id, images, label, targets, mask, text, tabular, site.isEmpty() ? null : site, labelled);
+        Sample sample = Sample.of(id, images).withLabel(label).withTargets(targets).withMask(mask).withText(text)
+                .withTabular(tabular).withClient(site.isEmpty() ? null : site).withLabelled(labelled);
         return new ManifestCase(sample, split, row);
     }
 

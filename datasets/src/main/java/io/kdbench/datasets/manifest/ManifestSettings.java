@@ -133,17 +133,15 @@ public record ManifestSettings(Path manifest, Task task, List<String> classes, L
                 p.getBoolean("reorient"), val, test, training);
     }
 
-    /** {@code auto} resolved for the task (see {@link #AUTO}), else the named normalisation. */
+    /**
+     * {@code auto} resolved for the task (see {@link #AUTO}), else the named normalisation. Any other name was
+     * already refused by the declared {@code oneOf} range in {@link #of}.
+     */
     static IntensityNormalisation normalisation(String name, Task task) {
         if (name.equals(AUTO)) {
             return task == Task.SEGMENTATION_3D ? IntensityNormalisation.ZSCORE : IntensityNormalisation.NONE;
         }
-        try {
-            return IntensityNormalisation.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("normalise must be auto or one of " + IntensityNormalisation.NAMES
-                    + "; got '" + name + "'");
-        }
+        return IntensityNormalisation.parse(name);
     }
 
     /** The columns these settings read, checked against the manifest's header. */

@@ -162,7 +162,7 @@ final class MedmnistReader {
             } else {
                 targets = targets(labels, i, split);
             }
-            out.add(new Sample(split + "-" + i, Map.of(MODALITY, image), label, targets, null, null, null, null, true));
+            out.add(Sample.of(split + "-" + i, Map.of(MODALITY, image)).withLabel(label).withTargets(targets));
         }
         return out;
     }

@@ -61,7 +61,7 @@ public final class FederatedPartition {
         int[] part = StratifiedSplit.assign(strata, StratifiedSplit.countsFromFractions(samples.size(), equal), seed);
         List<Sample> out = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
-            out.add(Samples.withClient(samples.get(i), clientName(part[i])));
+            out.add(samples.get(i).withClient(clientName(part[i])));
         }
         return out;
     }
@@ -89,7 +89,7 @@ public final class FederatedPartition {
         }
         List<Sample> out = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
-            out.add(Samples.withClient(samples.get(i), clientName(client[i])));
+            out.add(samples.get(i).withClient(clientName(client[i])));
         }
         return out;
     }

@@ -2,18 +2,14 @@ package io.kdbench.datasets.partition;
 
 import io.kdbench.data.Sample;
 
-/** Copies of samples with one field changed (the API record only offers {@code withLabelled}). */
+/** What the partitions need of samples beyond the record's own {@code with...} copies. */
 public final class Samples {
     private Samples() {
     }
 
-    public static Sample withClient(Sample s, String client) {
-        return new Sample(s.id(), s.images(), s.label(), s.targets(), s.mask(), s.text(), s.tabular(), client, s.labelled());
-    }
-
     /** The sample as an unlabelled-pool member: no label, targets or mask, so a method cannot read them. */
     public static Sample unlabelled(Sample s) {
-        return new Sample(s.id(), s.images(), -1, null, null, s.text(), s.tabular(), s.client(), false);
+        return s.withLabel(-1).withTargets(null).withMask(null).withLabelled(false);
     }
 
     /** A stratum key: the class, or for multi-label the target bit pattern, or 0 when there is no label. */

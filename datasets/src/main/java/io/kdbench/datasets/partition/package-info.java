@@ -1,5 +1,5 @@
 /**
- * How a dataset's cases are split: stratified train / validation / test splits, the labelled fraction, and
- * federated clients (by site, IID or Dirichlet label skew).
+ * How a dataset's cases are split: the split sizes a generating dataset declares, stratified train / validation /
+ * test splits, the labelled fraction, and federated clients (by site, IID or Dirichlet label skew).
  */
 package io.kdbench.datasets.partition;

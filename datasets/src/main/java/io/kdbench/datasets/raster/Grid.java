@@ -1,6 +1,7 @@
 package io.kdbench.datasets.raster;
 
 import io.kdbench.data.Image;
+import io.kdbench.data.Resampling;
 
 import java.util.Arrays;
 
@@ -28,6 +29,14 @@ public final class Grid {
     public Grid(Grid other) {
         this(other.depth, other.height, other.width);
         System.arraycopy(other.v, 0, v, 0, v.length);
+    }
+
+    /** This raster resized linearly to (depth, height, width), by {@link Resampling#linearByAxes}. */
+    public Grid resampled(int depth, int height, int width) {
+        Grid out = new Grid(depth, height, width);
+        float[] data = Resampling.linearByAxes(v, this.depth, this.height, this.width, depth, height, width);
+        System.arraycopy(data, 0, out.v, 0, data.length);
+        return out;
     }
 
     public int index(int z, int y, int x) {

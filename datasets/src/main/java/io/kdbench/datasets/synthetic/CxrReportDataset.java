@@ -159,8 +159,8 @@ public final class CxrReportDataset extends SyntheticDataset {
         String report = CxrReportText.write(findings, p.getDouble("omit_below"), p.getDouble("hedge_below"),
                 p.getDouble("report_noise"), rng);
         Image image = g.toImage(null);
-        return new Sample(caseId(index), Map.of("image", image), -1, targets, LabelMap.of2d(roi, s, s),
-                report, null, null, true);
+        return Sample.of(caseId(index), Map.of("image", image)).withTargets(targets).withMask(LabelMap.of2d(roi, s, s))
+                .withText(report);
     }
 
     /** How much of a finding's full contrast is drawn at a visibility of 0..1 (the faintest stay visible to a careful reader). */

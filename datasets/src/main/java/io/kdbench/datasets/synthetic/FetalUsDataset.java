@@ -101,8 +101,7 @@ public final class FetalUsDataset extends SyntheticDataset {
         byte[] mask = new byte[s * s];
         Painter.label(mask, s, s, (y, x) -> Math.max(head.level(y, x), fan.level(y, x)), 2);
         Painter.label(mask, s, s, (y, x) -> Math.max(ps.level(y, x), fan.level(y, x)), 1);
-        return new Sample(caseId(index), Map.of("image", g.toImage(null)), -1, null, LabelMap.of2d(mask, s, s),
-                null, null, null, true);
+        return Sample.of(caseId(index), Map.of("image", g.toImage(null))).withMask(LabelMap.of2d(mask, s, s));
     }
 
     /**

@@ -166,8 +166,8 @@ public final class KneeMrFederatedDataset implements BenchmarkDataset {
         Noise.gaussian(g, site.noise(), rng);
         g.clamp(0, 2);
         double[] spacing = {FOV_MM / d, FOV_MM / h, FOV_MM / w};
-        return new Sample(id, Map.of("image", g.toImage(spacing)), -1, null, new LabelMap(labels, d, h, w, spacing),
-                null, null, client, true);
+        return Sample.of(id, Map.of("image", g.toImage(spacing))).withMask(new LabelMap(labels, d, h, w, spacing))
+                .withClient(client);
     }
 
     private static void require(boolean ok, String message) {

@@ -107,8 +107,8 @@ public final class MammoTabularDataset extends SyntheticDataset {
         Noise.gaussian(g, 0.03, rng);
         g.clamp(0, 1);
         double[] tabular = {age, density, assessment, calcification, shape, margin, subtlety};
-        return new Sample(caseId(index), Map.of("image", g.toImage(null)), label, null, LabelMap.of2d(roi, s, s),
-                null, tabular, null, true);
+        return Sample.of(caseId(index), Map.of("image", g.toImage(null))).withLabel(label)
+                .withMask(LabelMap.of2d(roi, s, s)).withTabular(tabular);
     }
 
     /** A mass whose outline follows the shape code and whose edge follows the margin code; returns its outline. */

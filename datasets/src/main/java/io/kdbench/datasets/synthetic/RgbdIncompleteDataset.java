@@ -89,8 +89,7 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
         Sample[] kept = test.toArray(new Sample[0]);
         for (int k = 0; k < absent; k++) {
             Sample s = kept[order[k]];
-            kept[order[k]] = new Sample(s.id(), Map.of("image", s.image("image")), s.label(), s.targets(), s.mask(),
-                    s.text(), s.tabular(), s.client(), s.labelled());
+            kept[order[k]] = s.withImages(Map.of("image", s.image("image")));
         }
         return new Splits(all.train(), all.validation(), List.of(kept), all.external());
     }
@@ -139,7 +138,7 @@ public final class RgbdIncompleteDataset extends SyntheticDataset {
         }
         Map<String, Image> images = Map.of("image", scene.rgb(rng), "depth", scene.depth(rng));
         LabelMap mask = segmentation ? LabelMap.of2d(labels, s, s) : null;
-        return new Sample(caseId(index), images, label, null, mask, null, null, null, true);
+        return Sample.of(caseId(index), images).withLabel(label).withMask(mask);
     }
 
     private static void paintLabel(byte[] labels, int s, Shape2d shape, int label) {

@@ -12,7 +12,6 @@ import io.kdbench.datasets.synthetic.draw.Blobs;
 import io.kdbench.datasets.synthetic.draw.Ellipse;
 import io.kdbench.datasets.synthetic.draw.Noise;
 import io.kdbench.datasets.synthetic.draw.SmoothShape;
-import io.kdbench.datasets.transform.Resampling;
 import io.kdbench.datasets.transform.Smoothing;
 
 import java.util.List;
@@ -94,8 +93,8 @@ public final class SkinPairsDataset extends SyntheticDataset {
         for (int k = 0; k < a.length; k++) {
             tabular[k] = a[k];
         }
-        return new Sample(caseId(index), Map.of("clinical", clinical, "dermoscopy", dermoscopy), diagnosis, null,
-                null, null, tabular, null, true);
+        return Sample.of(caseId(index), Map.of("clinical", clinical, "dermoscopy", dermoscopy)).withLabel(diagnosis)
+                .withTabular(tabular);
     }
 
     /** The outline placed at (cy, cx) with radius r in pixels. */
@@ -200,7 +199,7 @@ public final class SkinPairsDataset extends SyntheticDataset {
                 }
             }
             Smoothing.gaussian2d(g, 0.7);
-            g = Resampling.linear(g, 1, s, s);
+            g = g.resampled(1, s, s);
             Noise.gaussian(g, 0.03, rng);
             rgb[c] = g.clamp(0, 1);
         }

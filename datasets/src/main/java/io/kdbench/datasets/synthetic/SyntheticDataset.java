@@ -9,6 +9,7 @@ import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.partition.LabelledFraction;
 import io.kdbench.datasets.partition.Samples;
+import io.kdbench.datasets.partition.SplitSizes;
 import io.kdbench.datasets.partition.StratifiedSplit;
 
 import java.util.ArrayList;
@@ -67,11 +68,8 @@ public abstract class SyntheticDataset implements BenchmarkDataset {
 
     /** The image side and the number of cases of each split, with these defaults. */
     protected static ParamSpec sizes(int size, int nTrain, int nVal, int nTest) {
-        return ParamSpec.of(
-                Param.of("size", size, "image side in pixels").in(16, 512),
-                Param.of("n_train", nTrain, "training cases").atLeast(1),
-                Param.of("n_val", nVal, "validation cases").atLeast(1),
-                Param.of("n_test", nTest, "test cases").atLeast(1));
+        return ParamSpec.of(Param.of("size", size, "image side in pixels").in(16, 512))
+                .and(SplitSizes.parameters(nTrain, nVal, nTest));
     }
 
     /** A case-visibility scale in (0, 10). */

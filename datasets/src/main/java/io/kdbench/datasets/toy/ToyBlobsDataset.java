@@ -10,6 +10,7 @@ import io.kdbench.api.Task;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
 import io.kdbench.data.Sample;
+import io.kdbench.datasets.partition.SplitSizes;
 import io.kdbench.data.Splits;
 
 import java.util.ArrayList;
@@ -36,11 +37,9 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
 
     @Override
     public ParamSpec parameters() {
-        return ParamSpec.of(
-                Param.of("size", 32, "image side in pixels").atLeast(8),
-                Param.of("n_train", 160, "training cases").atLeast(1),
-                Param.of("n_val", 40, "validation cases").atLeast(1),
-                Param.of("n_test", 80, "test cases").atLeast(1),
+        // its own size floor (8 px, not the synthetic datasets' 16): the split sizes are the shared declaration
+        return ParamSpec.of(Param.of("size", 32, "image side in pixels").atLeast(8))
+                .and(SplitSizes.parameters(160, 40, 80)).and(
                 Param.of("contrast", 0.5, "brightness of the disc over the background"),
                 Param.of("noise", 0.3, "standard deviation of the Gaussian pixel noise").nonNegative());
     }
@@ -83,8 +82,8 @@ public final class ToyBlobsDataset implements BenchmarkDataset {
                     roi[y * size + x] = (byte) (inside ? 1 : 0);
                 }
             }
-            out.add(new Sample(split + "-" + i, Map.of("image", Image.of2d(px, 1, size, size)), label, null,
-                    LabelMap.of2d(roi, size, size), null, null, null, true));
+            out.add(Sample.of(split + "-" + i, Map.of("image", Image.of2d(px, 1, size, size))).withLabel(label)
+                    .withMask(LabelMap.of2d(roi, size, size)));
         }
         return out;
     }

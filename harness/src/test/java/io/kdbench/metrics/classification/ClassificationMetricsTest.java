@@ -28,7 +28,7 @@ class ClassificationMetricsTest {
             List.of("x", "y"), List.of(), false);
 
     static Sample sample(String id, int label, float[] targets) {
-        return new Sample(id, Map.of(), label, targets, null, null, null, null, true);
+        return Sample.of(id, Map.of()).withLabel(label).withTargets(targets);
     }
 
     static Prediction prediction(String id, double... p) {

@@ -71,9 +71,9 @@ class SaliencyLocalizationTest {
         float[] good = new float[16];
         good[5] = good[6] = good[9] = good[10] = 1f;
         List<Sample> truth = List.of(
-                new Sample("a", Map.of(), 1, null, roi(), null, null, null, true),
-                new Sample("b", Map.of(), 0, null, null, null, null, null, true),
-                new Sample("c", Map.of(), 1, null, roi(), null, null, null, true));
+                Sample.of("a", Map.of()).withLabel(1).withMask(roi()),
+                Sample.of("b", Map.of()).withLabel(0),
+                Sample.of("c", Map.of()).withLabel(1).withMask(roi()));
         List<Prediction> preds = List.of(
                 new Prediction("a", new double[] {0, 1}, null, Image.of2d(good, 1, 4, 4)),
                 new Prediction("b", new double[] {1, 0}, null, Image.of2d(good, 1, 4, 4)),

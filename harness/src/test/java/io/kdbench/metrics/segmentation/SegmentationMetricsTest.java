@@ -32,7 +32,7 @@ class SegmentationMetricsTest {
     }
 
     private static Sample sample(String id, LabelMap mask) {
-        return new Sample(id, Map.of(), -1, null, mask, null, null, null, true);
+        return Sample.of(id, Map.of()).withMask(mask);
     }
 
     private static Prediction prediction(String id, LabelMap seg) {

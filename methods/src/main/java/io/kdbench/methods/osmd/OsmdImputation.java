@@ -65,8 +65,7 @@ public class OsmdImputation extends OsmdRow {
             }
             Map<String, Image> images = new HashMap<>(s.images());
             images.put(modality, mean);
-            return new Sample(s.id(), images, s.label(), s.targets(), s.mask(), s.text(), s.tabular(), s.client(),
-                    s.labelled());
+            return s.withImages(images);
         }).toList();
     }
 

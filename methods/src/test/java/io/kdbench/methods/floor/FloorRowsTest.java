@@ -118,8 +118,7 @@ class FloorRowsTest {
                 HandData.segmented("m1", blank, LabelMap.of2d(new byte[] {0, 1, 1, 2, 0, 0}, 2, 3)),
                 HandData.segmented("m2", blank, LabelMap.of2d(new byte[] {1, 1, 2, 0, 0, 0}, 2, 3)));
         double[] spacing = {2.0, 0.5, 0.25};
-        Sample test = new Sample("x", Map.of("image", new Image(new float[6], 1, 1, 2, 3, spacing)), -1, null, null,
-                null, null, null, true);
+        Sample test = Sample.of("x", Map.of("image", new Image(new float[6], 1, 1, 2, 3, spacing)));
         TrainedModel m = new Prior().train(TinyData.context(Params.of(Map.of(), Map.of()), info,
                 new Splits(train, train, List.of(test), List.of()), 1));
         LabelMap mask = m.predict(List.of(test)).get(0).segmentation();

@@ -38,11 +38,11 @@ final class HandData {
     /** Training cases also carry a privileged noise image, which no floor may read (test cases lack it). */
     static Sample classified(String id, int label, float[] targets, Image image, boolean train, SplittableRandom rng) {
         Map<String, Image> images = train ? Map.of("image", image, "depth", noise(rng)) : Map.of("image", image);
-        return new Sample(id, images, label, targets, null, null, null, null, true);
+        return Sample.of(id, images).withLabel(label).withTargets(targets);
     }
 
     static Sample segmented(String id, Image image, LabelMap mask) {
-        return new Sample(id, Map.of("image", image), -1, null, mask, null, null, null, true);
+        return Sample.of(id, Map.of("image", image)).withMask(mask);
     }
 
     private static Image noise(SplittableRandom rng) {

@@ -226,7 +226,7 @@ class LinearProbeTest {
     }
 
     private static Sample withoutMask(Sample s) {
-        return new Sample(s.id(), s.images(), -1, null, null, null, null, null, true);
+        return Sample.of(s.id(), s.images());
     }
 
     private static double accuracy(List<Prediction> ps, List<Sample> truth) {

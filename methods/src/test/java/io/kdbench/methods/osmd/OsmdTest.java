@@ -83,8 +83,7 @@ class OsmdTest {
             Map<String, io.kdbench.data.Image> images = new HashMap<>(x.images());
             io.kdbench.data.Image d = x.image("depth");
             images.put("depth", io.kdbench.data.Image.of2d(new float[d.data().length], 1, d.height(), d.width()));
-            return new Sample(x.id(), images, x.label(), x.targets(), x.mask(), x.text(), x.tabular(), x.client(),
-                    x.labelled());
+            return x.withImages(images);
         }).toList();
         var splits = new io.kdbench.data.Splits(b.splits().train(), zeroed, b.splits().test(), List.of());
         TrainContext z = TinyData.context(b.params(), b.dataset(), splits, 6);
@@ -102,7 +101,7 @@ class OsmdTest {
     }
 
     private static Sample withoutDepth(Sample x) {
-        return new Sample(x.id(), Map.of("image", x.image("image")), -1, null, null, null, null, null, false);
+        return Sample.of(x.id(), Map.of("image", x.image("image"))).withLabelled(false);
     }
 
     @Test
@@ -147,7 +146,7 @@ class OsmdTest {
         assertEquals(2 * encoder + (8 * 8 + 8) + (16 * 3 + 3), m.parameterCount());
         assertFalse(m.usesPrivilegedAtTest());
         List<Sample> test = c.splits().test().stream()
-                .map(x -> new Sample(x.id(), Map.of("image", x.image("image")), x.label(), null, null, null, null, null, true))
+                .map(x -> Sample.of(x.id(), Map.of("image", x.image("image"))).withLabel(x.label()))
                 .toList();
         List<Prediction> ps = m.predict(test); // works without depth
         assertEquals(1.0, ps.get(0).probabilities()[0] + ps.get(0).probabilities()[1] + ps.get(0).probabilities()[2], 1e-5);

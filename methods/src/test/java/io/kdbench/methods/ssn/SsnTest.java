@@ -47,8 +47,8 @@ class SsnTest {
 
     @Test
     void targetsHoldTheDiagnosisThenEachAttribute() {
-        Sample s = new Sample("a", Map.of(), 2, null, null, null, new double[] {1, 0}, null, true);
-        Sample t = new Sample("b", Map.of(), 0, null, null, null, new double[] {2, 1}, null, true);
+        Sample s = Sample.of("a", Map.of()).withLabel(2).withTabular(new double[] {1, 0});
+        Sample t = Sample.of("b", Map.of()).withLabel(0).withTabular(new double[] {2, 1});
         int[] sizes = SsnRow.taskSizes(List.of(s, t), 3, true);
         assertArrayEquals(new int[] {3, 3, 2}, sizes);
         assertArrayEquals(new float[] {0, 0, 1, 0, 1, 0, 1, 0}, SsnRow.targets(List.of(s, t), sizes)[0]);

@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ModelSelectionTest {
     private static final DatasetInfo INFO = new DatasetInfo("d", Task.CLASSIFICATION, List.of("a", "b"),
             List.of(new Modality("image", Modality.Kind.IMAGE, false)), false);
-    private static final List<Sample> VALIDATION = List.of(new Sample("v0",
-            Map.of("image", Image.of2d(new float[] {0}, 1, 1, 1)), 0, null, null, null, null, null, true));
+    private static final List<Sample> VALIDATION = List.of(
+            Sample.of("v0", Map.of("image", Image.of2d(new float[] {0}, 1, 1, 1))).withLabel(0));
 
     /** A metric that answers a scripted sequence of scores, one per evaluation. */
     private static final class Scripted implements Metric {

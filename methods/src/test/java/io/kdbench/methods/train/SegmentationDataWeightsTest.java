@@ -25,8 +25,8 @@ class SegmentationDataWeightsTest {
             v[i] = i;
         }
         double[] spacing = {3, 1, 1};
-        return new Sample(id, Map.of("image", new Image(v, 1, 1, 4, 4, spacing)), -1, null,
-                new LabelMap(labels, 1, 4, 4, spacing), null, null, null, true);
+        return Sample.of(id, Map.of("image", new Image(v, 1, 1, 4, 4, spacing)))
+                .withMask(new LabelMap(labels, 1, 4, 4, spacing));
     }
 
     @Test

@@ -23,8 +23,8 @@ class AttentionOverlayTest {
         }
         float[] map = new float[n * n];
         map[7 * n + 7] = 1; // the hottest pixel, outside the region
-        Sample s = new Sample("c", Map.of("image", Image.of2d(new float[n * n], 1, n, n)), 1, null,
-                LabelMap.of2d(roi, n, n), null, null, null, true);
+        Sample s = Sample.of("c", Map.of("image", Image.of2d(new float[n * n], 1, n, n)))
+                .withLabel(1).withMask(LabelMap.of2d(roi, n, n));
         BufferedImage img = AttentionOverlay.render(new AttentionOverlay.Panel(s, new StoredAttention.Map2d("c", n, n, map)));
         assertEquals(0x28E63C, img.getRGB(2, 2) & 0xFFFFFF, "region boundary is green");
         assertEquals(0x000000, img.getRGB(3, 3) & 0xFFFFFF, "inside the region: black image, no attention");

@@ -1,7 +1,6 @@
 package io.kdbench.datasets.synthetic.draw;
 
 import io.kdbench.datasets.raster.Grid;
-import io.kdbench.datasets.transform.Resampling;
 
 import java.util.SplittableRandom;
 
@@ -26,7 +25,7 @@ public final class Noise {
         for (int i = 0; i < coarse.v.length; i++) {
             coarse.v[i] = (float) rng.nextGaussian();
         }
-        return Resampling.linear(coarse, depth, height, width);
+        return coarse.resampled(depth, height, width);
     }
 
     public static Grid smoothField(Grid like, int cells, SplittableRandom rng) {

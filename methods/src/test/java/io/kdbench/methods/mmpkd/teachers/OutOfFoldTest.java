@@ -39,8 +39,7 @@ class OutOfFoldTest {
     private static List<Sample> samples(String prefix, int n) {
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Sample(prefix + i, Map.of("image", Image.of2d(new float[] {i}, 1, 1, 1)), i % 2, null, null,
-                    null, null, null, true));
+            out.add(Sample.of(prefix + i, Map.of("image", Image.of2d(new float[] {i}, 1, 1, 1))).withLabel(i % 2));
         }
         return out;
     }

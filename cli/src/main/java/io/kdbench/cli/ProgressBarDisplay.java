@@ -1,5 +1,6 @@
-package io.kdbench.run;
+package io.kdbench.cli;
 
+import io.kdbench.run.GridProgress;
 import io.kdbench.store.RunSpec;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -10,9 +11,10 @@ import java.util.Set;
 
 /**
  * A terminal progress bar on stderr: cells done, every cell in progress (method / dataset / seed), elapsed time and
- * ETA. Safe to call from the threads that run cells side by side.
+ * ETA. Safe to call from the threads that run cells side by side. The CLI's only: the harness just reports
+ * through {@link GridProgress}.
  */
-public final class ProgressBarDisplay implements GridProgress {
+final class ProgressBarDisplay implements GridProgress {
     private ProgressBar bar;
     private final Set<String> running = new LinkedHashSet<>();
 
