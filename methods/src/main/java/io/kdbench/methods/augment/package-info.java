@@ -1,6 +1,5 @@
 /**
  * Data augmentation and perturbation used in training: shifts, flips, intensity changes, noise, feature
- * perturbation. Resampling repository volumes to the clients' grid is {@link io.kdbench.data.Resampling}'s
- * {@code linearByCorners} (this package's {@code Resampling} only forwards to it until fedkd imports it directly).
+ * perturbation. (Resampling, e.g. of repository volumes to the clients' grid, is {@link io.kdbench.data.Resampling}.)
  */
 package io.kdbench.methods.augment;

@@ -12,9 +12,9 @@ import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
+import io.kdbench.data.Resampling;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.augment.Augmenter;
-import io.kdbench.methods.augment.Resampling;
 import io.kdbench.methods.nn.Ema;
 import io.kdbench.methods.nn.SegmentationLosses;
 import io.kdbench.methods.nn.UNet;
@@ -265,9 +265,9 @@ public abstract class FederatedMethod implements DistillationMethod {
         }
         List<Sample> out = new ArrayList<>();
         for (Sample s : repository) {
-            Image im = Resampling.linear(s.image(MODALITY), grid.depth(), grid.height(), grid.width());
+            Image im = Resampling.linearByCorners(s.image(MODALITY), grid.depth(), grid.height(), grid.width());
             LabelMap m = Resampling.nearest(s.mask(), grid.depth(), grid.height(), grid.width());
-            out.add(new Sample(s.id(), Map.of(MODALITY, im), -1, null, m, null, null, null, true));
+            out.add(Sample.of(s.id(), Map.of(MODALITY, im)).withMask(m));
         }
         return out;
     }
