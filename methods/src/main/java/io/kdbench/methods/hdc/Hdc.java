@@ -63,21 +63,13 @@ public class Hdc extends SemiSupervisedSegmentation {
     }
 
     @Override
-    public io.kdbench.api.Support supports(io.kdbench.api.DatasetInfo dataset) {
-        return singleSite(dataset);
-    }
-
-    @Override
     public ParamSpec parameters() {
-        return super.parameters().and(
-                Param.of("ema_decay", 0.99, "EMA teacher decay per step (assumed)").fraction(),
+        return super.parameters().and(teacherParameters()).and(
                 Param.of("confidence", 0.95, "teacher confidence above which a pixel enters the consistency loss"
                         + " (assumed)").fraction(),
                 Param.of("lambda_u", 1.0, "weight of the pixel-level consistency (assumed)").nonNegative(),
                 Param.of("lambda_cg", 0.1, "weight of the correlation guidance (assumed)").nonNegative(),
                 Param.of("lambda_mi", 0.1, "weight of the mutual information term (assumed)").nonNegative(),
-                Param.of("rampup", 0.4, "fraction of steps of the sigmoid ramp-up of the unsupervised terms (assumed)")
-                        .fraction(),
                 Param.of("feature_dropout", 0.5, "channel dropout rate of the bottleneck perturbation (assumed)")
                         .fraction(),
                 Param.of("feature_noise", 0.3, "amplitude of the uniform noise of that perturbation (assumed)")

@@ -50,18 +50,9 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
     }
 
     @Override
-    public io.kdbench.api.Support supports(io.kdbench.api.DatasetInfo dataset) {
-        return singleSite(dataset);
-    }
-
-    @Override
     public ParamSpec parameters() {
-        return super.parameters().and(
-                Param.of("ema_decay", 0.99, "teacher = decay x teacher + (1 - decay) x student per step (the paper's)")
-                        .fraction(),
-                Param.of("consistency", 1.0, "weight of the softmax-MSE consistency term (assumed)").nonNegative(),
-                Param.of("rampup", 0.4, "fraction of steps of the sigmoid ramp-up of the consistency weight (assumed)")
-                        .fraction());
+        return super.parameters().and(teacherParameters()).and(
+                Param.of("consistency", 1.0, "weight of the softmax-MSE consistency term (assumed)").nonNegative());
     }
 
     /** Weak and strong views of the given images, sharing one geometry per image. */

@@ -32,6 +32,12 @@ public class SegSupervised extends SemiSupervisedSegmentation {
                 + " same network, augmentation and number of steps; unlabelled images are not used.";
     }
 
+    /** Also on federated data: there it trains on the pooled labelled volumes, the federated rows' control. */
+    @Override
+    public io.kdbench.api.Support supports(io.kdbench.api.DatasetInfo dataset) {
+        return segmentationSupport(dataset);
+    }
+
     @Override
     protected Step build(StudentGraph graph, SegmentationData data, Params p) {
         SameDiff sd = graph.sd();

@@ -2,6 +2,7 @@ package io.kdbench.methods.hdc;
 
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
+import io.kdbench.api.Param;
 import io.kdbench.api.ParamSpec;
 import io.kdbench.api.Params;
 import io.kdbench.api.Seeds;
@@ -40,12 +41,25 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
         return Recipe.parameters(300, 8, 0.002).and(StudentGraph.parameters(4));
     }
 
+    /** The rows with a teacher run single-site: federated datasets have their own rows. */
     @Override
     public Support supports(DatasetInfo dataset) {
+        if (dataset.federated()) {
+            return Support.no("a semi-supervised single-site method; federated datasets have their own rows");
+        }
         return segmentationSupport(dataset);
     }
 
-    private static Support segmentationSupport(DatasetInfo dataset) {
+    /** The EMA teacher's parameters, alike in every row that has one. */
+    protected static ParamSpec teacherParameters() {
+        return ParamSpec.of(
+                Param.of("ema_decay", 0.99, "teacher = decay x teacher + (1 - decay) x student per step (mean"
+                        + " teacher's value)").fraction(),
+                Param.of("rampup", 0.4, "fraction of steps of the sigmoid ramp-up of the unsupervised weights"
+                        + " (assumed)").fraction());
+    }
+
+    static Support segmentationSupport(DatasetInfo dataset) {
         if (!dataset.task().isSegmentation()) {
             return Support.no("a segmentation network; the dataset's task is " + dataset.task());
         }
@@ -53,14 +67,6 @@ public abstract class SemiSupervisedSegmentation implements DistillationMethod {
             return Support.no("needs a test-time modality named '" + MODALITY + "'");
         }
         return Support.yes();
-    }
-
-    /** For single-site semi-supervised rows: refuses federated datasets, which have their own rows. */
-    protected Support singleSite(DatasetInfo dataset) {
-        if (dataset.federated()) {
-            return Support.no("a semi-supervised single-site method; federated datasets have their own rows");
-        }
-        return segmentationSupport(dataset);
     }
 
     @Override

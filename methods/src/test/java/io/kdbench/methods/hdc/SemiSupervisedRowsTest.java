@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The three fetal-US rows train on tiny data, lower their loss, predict label maps, and repeat bit for bit. */
@@ -45,6 +46,24 @@ class SemiSupervisedRowsTest {
         // enc0 1->4 (36+4) + 4->4 (144+4), enc1 4->8 (288+8) + 8->8 (576+8), dec0 (8+4)->4 (432+4) + 4->4 (144+4),
         // 1x1 4->3 (12+3)
         assertEquals(40 + 148 + 296 + 584 + 436 + 148 + 15, model.parameterCount(), m.id());
+    }
+
+    /** The rows with a teacher are single-site; supervised-only is also the control on federated data. */
+    @Test
+    void teacherRowsRefuseFederatedDataAndEveryRowRefusesClassification() {
+        io.kdbench.datasets.synthetic.KneeMrFederatedDataset knee = new io.kdbench.datasets.synthetic.KneeMrFederatedDataset();
+        io.kdbench.api.DatasetInfo federated = knee.info(Params.defaultsOf(knee));
+        io.kdbench.api.DatasetInfo fetal = DATA.info(Params.defaultsOf(DATA));
+        io.kdbench.datasets.synthetic.SkinPairsDataset skin = new io.kdbench.datasets.synthetic.SkinPairsDataset();
+        io.kdbench.api.DatasetInfo classification = skin.info(Params.defaultsOf(skin));
+        for (DistillationMethod m : List.of(new Hdc(), new MeanTeacher())) {
+            assertFalse(m.supports(federated).ok(), m.id());
+            assertTrue(m.supports(fetal).ok(), m.id());
+            assertFalse(m.supports(classification).ok(), m.id());
+        }
+        assertTrue(new SegSupervised().supports(federated).ok());
+        assertTrue(new SegSupervised().supports(fetal).ok());
+        assertFalse(new SegSupervised().supports(classification).ok());
     }
 
     @Test
