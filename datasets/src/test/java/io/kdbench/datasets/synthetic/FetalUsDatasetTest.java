@@ -101,4 +101,20 @@ class FetalUsDatasetTest {
         double mean = java.util.Arrays.stream(v).average().orElseThrow();
         return java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElseThrow();
     }
+
+    /** The segmentation rows' rare-foreground loss is on for fetal-us because its symphysis is a small class. */
+    @Test
+    void declaresARareForegroundWhoseSymphysisIsAFewPercentOfThePixels() {
+        Params p = params(Map.of("size", 32, "n_train", 2, "n_val", 2, "n_test", 40));
+        assertTrue(DATA.info(p).rareForeground());
+        long symphysis = 0, pixels = 0;
+        for (Sample s : DATA.splits(p, 3).test()) {
+            for (int i = 0; i < s.mask().size(); i++) {
+                symphysis += s.mask().label(i) == 1 ? 1 : 0;
+            }
+            pixels += s.mask().size();
+        }
+        double share = (double) symphysis / pixels;
+        assertTrue(share > 0.005 && share < 0.05, "symphysis share " + share);
+    }
 }
