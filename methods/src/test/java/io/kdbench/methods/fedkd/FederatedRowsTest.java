@@ -153,7 +153,7 @@ class FederatedRowsTest {
         // one local step's gradients through the dual-KD graph: every deployed student variable gets one
         io.kdbench.methods.nn.UNet.Config cfg = new io.kdbench.methods.nn.UNet.Config(1, 4, 2, 2, true);
         ClientData c = ClientData.byClient(ctx.splits().train(), "image", 4, true).get(0);
-        FederatedMethod.Local local = new FederatedMethod.Local(cfg, c.data(), ctx.params(),
+        ClientTrainer local = new ClientTrainer(cfg, c.data(), ctx.params(),
                 FederatedMethod.LocalLoss.DUAL_KD, 1, 1);
         Map<String, org.nd4j.linalg.api.ndarray.INDArray> batch = new HashMap<>();
         io.kdbench.methods.train.SegmentationData.Labelled l = c.data().labelledBatch(1, new java.util.SplittableRandom(1), null);
