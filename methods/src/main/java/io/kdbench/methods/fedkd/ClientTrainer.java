@@ -50,6 +50,8 @@ final class ClientTrainer {
     private final int[] passes;
     /** The mean teacher's input noise: its own stream, so the batches are FedAvg's (consistency 0 is FedAvg). */
     private final SplittableRandom noise;
+    /** The mean teacher's per-step EMA (null for the other losses, whose teachers update otherwise or not at all). */
+    private final Ema meanTeacherEma;
 
     ClientTrainer(UNet.Config cfg, SegmentationData example, Params p, FederatedMethod.LocalLoss loss, int clients, long seed) {
         this.student = new StudentGraph(cfg, seed);
@@ -61,6 +63,8 @@ final class ClientTrainer {
         this.voxels = example.voxels();
         this.classes = cfg.classes();
         this.threeD = cfg.threeD();
+        this.meanTeacherEma = loss == FederatedMethod.LocalLoss.MEAN_TEACHER
+                ? new Ema(student.sd(), teacher.sd(), student.samePairs(), p.getDouble("ema_decay")) : null;
         SameDiff sd = student.sd();
         UNet s = student.student();
         SDVariable xl = student.placeholder("xl", cfg.inChannels());
@@ -123,8 +127,8 @@ final class ClientTrainer {
                 consistencyInputs(batch, data, idx, p.getDouble("consistency") * ramp);
             }
             sum += fitter.step(batch);
-            if (loss == FederatedMethod.LocalLoss.MEAN_TEACHER) {
-                new Ema(student.sd(), teacher.sd(), student.samePairs(), p.getDouble("ema_decay")).update();
+            if (meanTeacherEma != null) {
+                meanTeacherEma.update();
             }
             boolean passEnds = (s + 1) % Math.max(1, pool.size() / Math.min(pool.size(), recipe.batchSize())) == 0;
             if (passEnds) {
