@@ -194,6 +194,25 @@ class SyntheticDatasetsTest {
         assertTrue(s.external().stream().allMatch(x -> x.client() == null && x.mask() != null));
     }
 
+    /** seg-supervised's rare-foreground loss is on for the knee because every cartilage is a few percent of voxels. */
+    @Test
+    void kneeDeclaresARareForegroundWhoseCartilagesAreEachUnderTenPercentOfTheVoxels() {
+        BenchmarkDataset knee = registry.get("knee-mr-federated");
+        assertTrue(knee.info(Params.defaultsOf(knee)).rareForeground());
+        long[] counts = new long[4];
+        long voxels = 0;
+        for (Sample x : FIRST.get("knee-mr-federated").labelledTrain()) {
+            for (int i = 0; i < x.mask().size(); i++) {
+                counts[x.mask().label(i)]++;
+            }
+            voxels += x.mask().size();
+        }
+        for (int k = 1; k < 4; k++) {
+            double share = (double) counts[k] / voxels;
+            assertTrue(share > 0.002 && share < 0.10, "cartilage " + k + " share " + share);
+        }
+    }
+
     static List<List<Sample>> parts(Splits s) {
         return List.of(s.train(), s.validation(), s.test(), s.external());
     }

@@ -3,7 +3,9 @@ package io.kdbench.api;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The validation split and the dataset's primary metric: everything a method may use to choose among its own
@@ -52,6 +54,20 @@ public final class Validation {
     /** The primary metric of predictions of the validation samples (in order); NaN where it is undefined. */
     public double score(List<Prediction> predictions) {
         return metric.evaluate(samples, predictions, dataset, policy).overall();
+    }
+
+    /**
+     * The primary metric per class of predictions of the validation samples (in order): for segmentation each
+     * foreground class's Dice, by class name; empty for metrics without per-class values.
+     */
+    public Map<String, Double> scoreByClass(List<Prediction> predictions) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        metric.evaluate(samples, predictions, dataset, policy).aggregate().forEach((name, a) -> {
+            if (!name.equals(MetricResult.OVERALL)) {
+                out.put(name, a.value());
+            }
+        });
+        return out;
     }
 
     /** Whether {@code a} is a strictly better score than {@code b} (a NaN is never better, anything beats NaN). */

@@ -7,8 +7,10 @@ import io.kdbench.api.Validation;
 import io.kdbench.data.Sample;
 import io.kdbench.data.Splits;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Computes a cell's {@link LearningVerdict} from its trained model, its splits and the validation metric. */
 public final class LearningCheck {
@@ -29,11 +31,31 @@ public final class LearningCheck {
         double score = validation.score(model.predict(validation.samples()));
         double loss = Double.NaN;
         double entropy = Double.NaN;
+        List<String> lost = List.of();
         if (dataset.task().isClassification()) {
             loss = TrainingFit.crossEntropy(dataset, train, model.predict(train));
             entropy = prior.entropy();
+        } else {
+            lost = lostClasses(validation, validation.scoreByClass(model.predict(validation.samples())),
+                    validation.scoreByClass(prior.predict(validation.samples())));
         }
-        return decide(role, validation, score, floor, loss, entropy);
+        return decide(role, validation, score, floor, loss, entropy, lost);
+    }
+
+    /**
+     * The segmentation classes whose validation score does not beat the prior's on that class, as "name 0.000 (prior
+     * 0.412)": a model can beat the prior's mean Dice while it has lost one class entirely. A class undefined for both
+     * (absent from the validation masks and from both predictions) is skipped.
+     */
+    static List<String> lostClasses(Validation validation, Map<String, Double> model, Map<String, Double> prior) {
+        List<String> lost = new ArrayList<>();
+        model.forEach((name, score) -> {
+            double floor = prior.getOrDefault(name, Double.NaN);
+            if ((!Double.isNaN(score) || !Double.isNaN(floor)) && !validation.better(score, floor)) {
+                lost.add(String.format(Locale.ROOT, "%s %.3f (prior %.3f)", name, score, floor));
+            }
+        });
+        return lost;
     }
 
     /**
@@ -42,6 +64,15 @@ public final class LearningCheck {
      */
     public static LearningVerdict decide(Role role, Validation validation, double score, double floor, double trainLoss,
                                          double priorEntropy) {
+        return decide(role, validation, score, floor, trainLoss, priorEntropy, List.of());
+    }
+
+    /**
+     * The rule with segmentation's per-class check: not learned either if some class's validation score does not
+     * beat the prior's on it ({@code lostClasses}, see {@link #lostClasses}).
+     */
+    public static LearningVerdict decide(Role role, Validation validation, double score, double floor, double trainLoss,
+                                         double priorEntropy, List<String> lostClasses) {
         String metric = validation.metric();
         if (role == Role.FLOOR) {
             return new LearningVerdict(LearningVerdict.Status.FLOOR, metric, score, floor, trainLoss, priorEntropy,
@@ -60,7 +91,10 @@ public final class LearningCheck {
             why.append(String.format(Locale.ROOT, "; training loss %.3f %s %.1f x prior entropy %.3f", trainLoss,
                     fits ? "<=" : ">", LearningVerdict.LOSS_RATIO, priorEntropy));
         }
-        LearningVerdict.Status status = beatsFloor && fits ? LearningVerdict.Status.LEARNED
+        if (!lostClasses.isEmpty()) {
+            why.append("; per class, does not beat the prior on ").append(String.join(", ", lostClasses));
+        }
+        LearningVerdict.Status status = beatsFloor && fits && lostClasses.isEmpty() ? LearningVerdict.Status.LEARNED
                 : LearningVerdict.Status.NOT_LEARNED;
         return new LearningVerdict(status, metric, score, floor, trainLoss, priorEntropy, why.toString());
     }

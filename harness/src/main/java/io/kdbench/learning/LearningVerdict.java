@@ -5,7 +5,8 @@ package io.kdbench.learning;
  *
  * <p>A classification row learned when the cross-entropy of its deployed model on the labelled training samples is
  * at most {@link #LOSS_RATIO} times the label-prior entropy and its validation score (the dataset's primary metric)
- * beats the label prior's; a segmentation row when its validation Dice beats the prior's (the mean mask). Rows that
+ * beats the label prior's; a segmentation row when its validation Dice beats the prior's (the majority mask), on the
+ * mean over foreground classes and on every foreground class (so a model that lost one class is caught). Rows that
  * did not learn are marked in every table and are not evidence in comparisons.
  *
  * @param status          the verdict

@@ -74,6 +74,41 @@ class LearningVerdictTest {
     }
 
     @Test
+    void aSegmentationThatLostOneClassIsNotLearnedThoughItsMeanBeatsThePrior() {
+        DatasetInfo seg = new DatasetInfo("s", Task.SEGMENTATION_2D, List.of("bg", "head", "symphysis"), IMAGE, false);
+        Validation dice = new Validation(new DiceMetric(), seg, List.of(), EmptyPolicy.NAN);
+        // the fetal collapse: the head found, the symphysis lost; the mean 0.45 still beats the prior's 0.35
+        List<String> lost = LearningCheck.lostClasses(dice, Map.of("head", 0.90, "symphysis", 0.0),
+                Map.of("head", 0.70, "symphysis", 0.0));
+        assertEquals(List.of("symphysis 0.000 (prior 0.000)"), lost);
+        LearningVerdict v = LearningCheck.decide(Role.COMPETITOR, dice, 0.45, 0.35, Double.NaN, Double.NaN, lost);
+        assertEquals(LearningVerdict.Status.NOT_LEARNED, v.status());
+        assertTrue(v.reason().endsWith("does not beat the prior on symphysis 0.000 (prior 0.000)"), v.reason());
+        // every class above the prior's: learned; a class undefined for both (absent from validation) is skipped
+        List<String> none = LearningCheck.lostClasses(dice, Map.of("head", 0.90, "symphysis", Double.NaN),
+                Map.of("head", 0.70, "symphysis", Double.NaN));
+        assertEquals(List.of(), none);
+        assertEquals(LearningVerdict.Status.LEARNED,
+                LearningCheck.decide(Role.COMPETITOR, dice, 0.90, 0.70, Double.NaN, Double.NaN, none).status());
+        // a class the prior scores and the model does not (NaN: it never predicts it where it is absent) is lost
+        assertEquals(List.of("symphysis NaN (prior 0.200)"), LearningCheck.lostClasses(dice,
+                Map.of("head", 0.90, "symphysis", Double.NaN), Map.of("head", 0.70, "symphysis", 0.2)));
+    }
+
+    @Test
+    void judgeScoresEveryForegroundClassOfTheValidationSplit() {
+        DatasetInfo seg = new DatasetInfo("s", Task.SEGMENTATION_2D, List.of("bg", "a", "b"), IMAGE, false);
+        byte[] truth = {1, 1, 2, 0};
+        Sample v = Sample.of("v", Map.of("image", Image.of2d(new float[4], 1, 2, 2)))
+                .withMask(LabelMap.of2d(truth, 2, 2));
+        Validation dice = new Validation(new DiceMetric(), seg, List.of(v), EmptyPolicy.NAN);
+        // predicts class a right and never class b: Dice a 1, b 0
+        Prediction lostB = new Prediction("v", null, LabelMap.of2d(new byte[] {1, 1, 0, 0}, 2, 2), null);
+        Map<String, Double> byClass = dice.scoreByClass(List.of(lostB));
+        assertEquals(Map.of("a", 1.0, "b", 0.0), byClass);
+    }
+
+    @Test
     void thePriorPredictsTheTrainingFrequenciesAndItsEntropyIsTheirs() {
         List<Sample> train = List.of(labelled("a", 0), labelled("b", 1), labelled("c", 1), labelled("d", 1));
         LabelPrior prior = LabelPrior.fit(BINARY, train);

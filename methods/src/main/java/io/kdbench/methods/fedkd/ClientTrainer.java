@@ -53,14 +53,19 @@ final class ClientTrainer {
     /** The mean teacher's per-step EMA (null for the other losses, whose teachers update otherwise or not at all). */
     private final Ema meanTeacherEma;
 
-    ClientTrainer(UNet.Config cfg, SegmentationData example, Params p, FederatedMethod.LocalLoss loss, int clients, long seed) {
+    /**
+     * @param supervision the labelled data whose {@link SegmentationData#supervisedLoss} rule (Dice background, CE class
+     *                    weights) every client's supervised term uses: the pooled training data of all clients
+     */
+    ClientTrainer(UNet.Config cfg, SegmentationData supervision, Params p, FederatedMethod.LocalLoss loss, int clients,
+                  long seed) {
         this.student = new StudentGraph(cfg, seed);
         this.teacher = student.teacherCopy();
         this.inference = student.teacherCopy();
         this.loss = loss;
         this.passes = new int[clients];
         this.noise = new SplittableRandom(Seeds.stream("consistency-noise", seed));
-        this.voxels = example.voxels();
+        this.voxels = supervision.voxels();
         this.classes = cfg.classes();
         this.threeD = cfg.threeD();
         this.meanTeacherEma = loss == FederatedMethod.LocalLoss.MEAN_TEACHER
@@ -69,8 +74,7 @@ final class ClientTrainer {
         UNet s = student.student();
         SDVariable xl = student.placeholder("xl", cfg.inChannels());
         SDVariable yl = sd.placeHolder("yl", DataType.FLOAT, -1, voxels, classes);
-        SDVariable sup = SegmentationLosses.diceCe(sd, s.decode(0, s.encode(xl), null).logits(), yl, voxels, classes,
-                threeD);
+        SDVariable sup = supervision.supervisedLoss(sd, s.decode(0, s.encode(xl), null).logits(), yl);
         if (loss == FederatedMethod.LocalLoss.SUPERVISED) {
             sup.rename("loss");
             return;

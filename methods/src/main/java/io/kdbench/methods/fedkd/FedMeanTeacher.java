@@ -27,7 +27,7 @@ public class FedMeanTeacher extends FederatedMethod {
                 + " code's results; their trainers are in the code but were not read). Assumed, the standard"
                 + " interpretation: each client trains a mean teacher (Tarvainen & Valpola, arXiv 1703.01780) in the"
                 + " UA-MT form of the code's own pre-training without its uncertainty mask: loss = Dice + CE on"
-                + " labelled + consistency r(t) * mean (softmax S(x) - softmax T(x + noise))^2 on unlabelled volumes,"
+                + " labelled (the rule of fed-dual-kd's supervised term) + consistency r(t) * mean (softmax S(x) - softmax T(x + noise))^2 on unlabelled volumes,"
                 + " noise clip(N(0, 0.1^2), +-0.2), teacher T = 0.99 T + 0.01 S after every step, kept per client"
                 + " across rounds; r a sigmoid ramp over the first 40 % of the federation's steps; FedAvg of the"
                 + " students weighted by local sample counts. Same start (the repository model, for student and"

@@ -8,7 +8,6 @@ import io.kdbench.data.LabelMap;
 import io.kdbench.data.Resampling;
 import io.kdbench.data.Sample;
 import io.kdbench.methods.augment.Augmenter;
-import io.kdbench.methods.nn.SegmentationLosses;
 import io.kdbench.methods.nn.UNet;
 import io.kdbench.methods.train.Fitter;
 import io.kdbench.methods.train.ModelSelection;
@@ -60,8 +59,7 @@ final class RepositoryPretraining {
         SDVariable xl = g.placeholder("xl", cfg.inChannels());
         SDVariable yl = sd.placeHolder("yl", DataType.FLOAT, -1, repo.voxels(), cfg.classes());
         UNet s = g.student();
-        SegmentationLosses.diceCe(sd, s.decode(g.mainDecoder(), s.encode(xl), null).logits(), yl, repo.voxels(),
-                cfg.classes(), cfg.threeD()).rename("loss");
+        repo.supervisedLoss(sd, s.decode(g.mainDecoder(), s.encode(xl), null).logits(), yl).rename("loss");
         Recipe recipe = Recipe.from(p, "teacher_");
         StudentGraph inference = g.teacherCopy();
         SegmentationModel model = inference.model(FederatedMethod.MODALITY, recipe.batchSize());
