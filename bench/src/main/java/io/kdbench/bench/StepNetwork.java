@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  */
 public enum StepNetwork {
     VIT_QUICK("ViT student, quick size (cxr-report 32 px, batch 64)", "quick", new VitStudent(), "cxr-report",
-            Map.of("stem", "conv", "patch", 8, "steps", 300, "batch_size", 64, "lr", 0.004, "validate_every", 30)),
+            Map.of("stem", "conv", "patch", 8, "steps", 450, "batch_size", 64, "lr", 0.004, "validate_every", 30)),
     VIT_PAPER("ViT student, paper size (64 px, width 64, 4 blocks, batch 64)", "paper", new VitStudent(), "cxr-report",
             Map.of("patch", 8, "width", 64, "depth", 4, "heads", 4, "steps", 2000, "batch_size", 64, "lr", 0.002)),
     CNN_OSMD("CNN classifier of OS-MD, RGB (rgbd-incomplete 32 px, batch 32)", "quick", new OsmdRgbOnly(),

@@ -29,7 +29,8 @@ public record RowLearning(boolean floor, boolean upperBound, int seeds, int notL
     public static final String LEGEND_LEARNED = "learned: yes = on every seed, no (k/n) = k of n seeds did not learn, "
             + "floor = a reference, not judged";
     public static final String LEGEND_NOT_LEARNED = String.format(Locale.ROOT, "! did not learn on some seed (training "
-            + "loss above %.1f x prior entropy or validation score not above the label prior, or not judged): not evidence",
+            + "loss above %.1f x prior entropy or validation score not above the label prior, for segmentation on some "
+            + "class too, or not judged): not evidence",
             LearningVerdict.LOSS_RATIO);
     public static final String LEGEND_UPPER_BOUND = "* upper bound (declared, or reads privileged data at test time): "
             + "not a fair competitor";

@@ -97,7 +97,7 @@ class LeaderboardTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a ") && l.endsWith("yes")), text);
         assertTrue(text.indexOf("b !") < text.indexOf("\na "), "the experiment's order: " + text);
         assertTrue(text.contains("\n! did not learn on some seed (training loss above 0.8 x prior entropy or validation "
-                + "score not above the label prior, or not judged): not evidence\n"), text);
+                + "score not above the label prior, for segmentation on some class too, or not judged): not evidence\n"), text);
 
         String md = LeaderboardTables.render(board, Reported.NONE, TableFormat.MARKDOWN);
         assertTrue(md.contains("| b ! | 0.820 ± 0.020 [0.770, 0.870] | no (1/3) |"), md);
