@@ -9,13 +9,20 @@ import io.kdbench.data.Prediction;
 import io.kdbench.data.Splits;
 import io.kdbench.datasets.synthetic.FetalUsDataset;
 import io.kdbench.datasets.synthetic.KneeMrFederatedDataset;
+import io.kdbench.methods.nn.SegmentationLosses;
+import io.kdbench.methods.nn.UNet;
+import io.kdbench.methods.train.SegmentationData;
 import io.kdbench.methods.train.StudentGraph;
 import io.kdbench.methods.train.Weights;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,6 +144,43 @@ class FederatedRowsTest {
 
     static List<io.kdbench.data.LabelMap> predictions(TrainedModel m, TrainContext c) {
         return m.predict(c.splits().test()).stream().map(Prediction::segmentation).toList();
+    }
+
+    /**
+     * The clients' supervised term is the supervision data's rule: the code's Dice with background + plain CE where the
+     * foreground is not rare, the background-free Dice + class-weighted CE where it is (the knee declares it).
+     */
+    @Test
+    void theClientsSupervisedTermFollowsTheDatasetsRareForegroundRule() {
+        TrainContext ctx = tiny(new FedAvgBaseline(), 1, 5);
+        assertTrue(ctx.dataset().rareForeground());
+        UNet.Config cfg = new UNet.Config(1, 4, 2, 2, true);
+        SegmentationData code = new SegmentationData(ctx.splits().train(), "image", 4, true, true);
+        SegmentationData rare = new SegmentationData(ctx.splits().train(), "image", 4, true, false);
+        SegmentationData.Labelled l = code.labelledBatch(1, new SplittableRandom(1), null);
+        Map<String, INDArray> batch = Map.of("xl", l.x(), "yl", l.oneHot());
+        double codeLoss = supervisedLoss(cfg, code, ctx, batch);
+        double rareLoss = supervisedLoss(cfg, rare, ctx, batch);
+        // the same weights (seed 1) and batch through each rule's loss built on its own graph
+        assertEquals(expectedLoss(cfg, code, batch), codeLoss, 1e-6);
+        assertEquals(expectedLoss(cfg, rare, batch), rareLoss, 1e-6);
+        assertTrue(Math.abs(codeLoss - rareLoss) > 1e-3, "the rules differ: " + codeLoss + " vs " + rareLoss);
+    }
+
+    private static double supervisedLoss(UNet.Config cfg, SegmentationData data, TrainContext ctx,
+                                         Map<String, INDArray> batch) {
+        ClientTrainer t = new ClientTrainer(cfg, data, ctx.params(), FederatedMethod.LocalLoss.SUPERVISED, 1, 1);
+        return t.student.sd().output(batch, "loss").get("loss").getDouble(0);
+    }
+
+    private static double expectedLoss(UNet.Config cfg, SegmentationData data, Map<String, INDArray> batch) {
+        StudentGraph g = new StudentGraph(cfg, 1);
+        SDVariable xl = g.placeholder("xl", 1);
+        SDVariable yl = g.sd().placeHolder("yl", DataType.FLOAT, -1, data.voxels(), 4);
+        SDVariable logits = g.student().decode(0, g.student().encode(xl), null).logits();
+        SegmentationLosses.diceCe(g.sd(), logits, yl, data.voxels(), 4, true, data.diceBackground(), data.ceWeights())
+                .rename("expected");
+        return g.sd().output(batch, "expected").get("expected").getDouble(0);
     }
 
     @Test
