@@ -40,7 +40,7 @@ NETWORKS = {
                      lr=0.004),
     # seg-supervised on fetal-us: width 8, 3 levels, 4 labelled images a step, inference batch 8, 3 classes
     "UNET_2D": dict(kind="unet", channels=1, spatial=(32, 32), classes=3, width=8, levels=3, batch=4,
-                    inference_batch=8, lr=0.005),
+                    inference_batch=8, lr=0.01),
     # the federated rows on knee-mr-federated: 2 labelled volumes a step, inference batch 2, 4 classes, D x H x W
     "UNET_3D": dict(kind="unet", channels=1, spatial=(8, 24, 24), classes=4, width=8, levels=3, batch=2,
                     inference_batch=2, lr=0.004),

@@ -45,7 +45,7 @@ public enum StepNetwork {
             "rgbd-incomplete", Map.of("steps", 300, "batch_size", 32, "lr", 0.004, "validate_every", 30,
             "pooling", "learned")),
     UNET_2D("2-D U-Net of seg-supervised (fetal-us 32 px, 4 labelled images)", "quick", new SegSupervised(), "fetal-us",
-            Map.of("steps", 150, "validate_every", 15, "lr", 0.005)),
+            Map.of("steps", 150, "validate_every", 15, "lr", 0.01)),
     UNET_3D("3-D U-Net of the federated rows (knee-mr-federated 8x24x24, 2 labelled volumes)", "quick",
             new FedAvgBaseline(), "knee-mr-federated", Map.of("steps", 60, "lr", 0.004, "teacher_steps", 60, "rounds", 6));
 

@@ -14,8 +14,9 @@ import java.util.List;
  *                   whole real volume): segmentation rows then leave the background out of the Dice term of their
  *                   supervised loss (nnU-Net's Dice + CE with {@code do_bg=False}, MONAI's
  *                   {@code DiceCELoss(include_background=False)}), so the rare classes are not outweighed by the
- *                   background. Set by segmentation manifests and by the synthetic fetal-us (its symphysis is about
- *                   2 % of the pixels); the other synthetic datasets keep the Dice over all classes
+ *                   background. Set by segmentation manifests, by the synthetic fetal-us (its symphysis is about 2 % of
+ *                   the pixels) and by knee-mr-federated (each cartilage 0.2-10 % of the voxels); the other synthetic
+ *                   datasets keep the Dice over all classes
  */
 public record DatasetInfo(String id, Task task, List<String> classes, List<Modality> modalities, boolean federated,
                           boolean rareForeground) {

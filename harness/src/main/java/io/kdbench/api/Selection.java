@@ -6,7 +6,7 @@ import java.util.List;
  * How a model was chosen on the validation split: the score after every {@code every} optimisation steps, and
  * the step whose weights were kept.
  *
- * @param metric      the primary metric scored
+ * @param metric      the criterion scored: "cross-entropy" for classification, the primary metric for segmentation
  * @param every       optimisation steps between evaluations
  * @param steps       the step after which each evaluation ran
  * @param scores      the validation score at each of those steps (NaN where undefined)

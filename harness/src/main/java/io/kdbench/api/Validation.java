@@ -35,6 +35,10 @@ public final class Validation {
         return task.isSegmentation() ? "dice" : "auroc";
     }
 
+    public DatasetInfo dataset() {
+        return dataset;
+    }
+
     public String metric() {
         return metric.id();
     }

@@ -50,12 +50,15 @@ final class ClientTrainer {
     private final int[] passes;
     /** The mean teacher's input noise: its own stream, so the batches are FedAvg's (consistency 0 is FedAvg). */
     private final SplittableRandom noise;
-    /** The mean teacher's per-step EMA (null for the other losses, whose teachers update otherwise or not at all). */
-    private final Ema meanTeacherEma;
+    /**
+     * The teacher's EMA of the student: the mean teacher's at every step, dual KD's at pass ends with its scheduled
+     * decay (null for the other losses, whose teachers do not move).
+     */
+    private final Ema teacherEma;
 
     /**
      * @param supervision the labelled data whose {@link SegmentationData#supervisedLoss} rule (Dice background, CE class
-     *                    weights) every client's supervised term uses: the pooled training data of all clients
+     *                    weights) every client's supervised term uses: the labelled volumes of all clients
      */
     ClientTrainer(UNet.Config cfg, SegmentationData supervision, Params p, FederatedMethod.LocalLoss loss, int clients,
                   long seed) {
@@ -68,8 +71,9 @@ final class ClientTrainer {
         this.voxels = supervision.voxels();
         this.classes = cfg.classes();
         this.threeD = cfg.threeD();
-        this.meanTeacherEma = loss == FederatedMethod.LocalLoss.MEAN_TEACHER
-                ? new Ema(student.sd(), teacher.sd(), student.samePairs(), p.getDouble("ema_decay")) : null;
+        this.teacherEma = loss == FederatedMethod.LocalLoss.MEAN_TEACHER || loss == FederatedMethod.LocalLoss.DUAL_KD
+                ? new Ema(student.sd(), teacher.sd(), student.samePairs(),
+                        loss == FederatedMethod.LocalLoss.MEAN_TEACHER ? p.getDouble("ema_decay") : 1) : null;
         SameDiff sd = student.sd();
         UNet s = student.student();
         SDVariable xl = student.placeholder("xl", cfg.inChannels());
@@ -131,8 +135,8 @@ final class ClientTrainer {
                 consistencyInputs(batch, data, idx, p.getDouble("consistency") * ramp);
             }
             sum += fitter.step(batch);
-            if (meanTeacherEma != null) {
-                meanTeacherEma.update();
+            if (loss == FederatedMethod.LocalLoss.MEAN_TEACHER) {
+                teacherEma.update();
             }
             boolean passEnds = (s + 1) % Math.max(1, pool.size() / Math.min(pool.size(), recipe.batchSize())) == 0;
             if (passEnds) {
@@ -140,7 +144,7 @@ final class ClientTrainer {
                 if (loss == FederatedMethod.LocalLoss.DUAL_KD && passes[client] > p.getInt("teacher_warmup_epochs")) {
                     // update_ema_variables_less_freq: a = min(progress, 0.99), T = (1 - a) T + a S
                     double a = Math.min((double) s / localSteps, 0.99);
-                    new Ema(student.sd(), teacher.sd(), student.samePairs(), 1 - a).update();
+                    teacherEma.update(1 - a);
                 }
             }
         }

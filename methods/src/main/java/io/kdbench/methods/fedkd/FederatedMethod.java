@@ -11,6 +11,7 @@ import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Image;
+import io.kdbench.data.Sample;
 import io.kdbench.methods.nn.UNet;
 import io.kdbench.methods.train.FederatedAveraging;
 import io.kdbench.methods.train.LearningRateSchedule;
@@ -139,10 +140,13 @@ public abstract class FederatedMethod implements DistillationMethod {
         // segmentation row (background-free Dice, CE weighted by the pooled labelled masks' class shares, the one
         // statistic the clients share); with the code's loss every row lost the knee's patellar cartilage on seed 8
         boolean background = !ctx.dataset().rareForeground();
-        SegmentationData pooled = new SegmentationData(ctx.splits().train(), MODALITY, classes, threeD, background);
+        List<Sample> train = ctx.splits().train();
+        // the supervised rule reads the pooled labelled masks only: the client rows build it from the labelled volumes
+        SegmentationData supervision = new SegmentationData(row().pooled ? train
+                : train.stream().filter(Sample::labelled).toList(), MODALITY, classes, threeD, background);
         List<ClientData> clients = row().pooled
-                ? List.of(new ClientData("pooled", pooled, ctx.splits().train().size()))
-                : ClientData.byClient(ctx.splits().train(), MODALITY, classes, threeD);
+                ? List.of(new ClientData("pooled", supervision, train.size()))
+                : ClientData.byClient(train, MODALITY, classes, threeD);
         Image grid = clients.get(0).data().example();
         SegmentationData repository = new SegmentationData(RepositoryPretraining.onGrid(ctx.splits().external(), grid),
                 MODALITY, classes, threeD, background);
@@ -152,7 +156,7 @@ public abstract class FederatedMethod implements DistillationMethod {
         // the same teacher for every federated row of this draw: trained once in this process (RepositoryTeachers)
         Map<String, INDArray> pretrained = RepositoryTeachers.pretrained(ctx, grid, cfg, Recipe.from(p, "teacher_"),
                 c -> RepositoryPretraining.pretrain(cfg, repository, p, c));
-        ClientTrainer local = new ClientTrainer(cfg, pooled, p, row().loss, clients.size(), ctx.seed());
+        ClientTrainer local = new ClientTrainer(cfg, supervision, p, row().loss, clients.size(), ctx.seed());
         Weights.load(local.student.sd(), pretrained);
         Recipe recipe = Recipe.from(p);
         int rounds = p.getInt("rounds");

@@ -39,7 +39,7 @@ public class Mmpkd implements DistillationMethod {
                 + " sharpened as p^(1/T); the text teacher is a linear model on word uni/bigrams instead of PubMedBERT;"
                 + " the student is a 2-block width-32 ViT instead of ViT-Tiny; soft targets come out of fold (teacher_folds"
                 + " teachers, each predicting the fold it did not see); no pretraining; the student's checkpoint is chosen"
-                + " on the validation split (AUROC), as for every row.";
+                + " on the validation split (cross-entropy), as for every classification row.";
     }
 
     @Override

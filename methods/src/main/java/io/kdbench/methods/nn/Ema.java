@@ -38,8 +38,13 @@ public final class Ema {
         studentToTeacher.forEach((s, t) -> teacherSd.getVariable(t).getArr().assign(sd.getVariable(s).getArr()));
     }
 
-    /** One EMA step. */
+    /** One EMA step at the decay given at construction. */
     public void update() {
+        update(decay);
+    }
+
+    /** One EMA step at {@code decay} (for teachers whose decay follows a schedule). */
+    public void update(double decay) {
         studentToTeacher.forEach((s, t) -> {
             INDArray teacher = teacherSd.getVariable(t).getArr();
             teacher.muli(decay).addi(sd.getVariable(s).getArr().mul(1 - decay));

@@ -4,6 +4,7 @@ import io.kdbench.api.Selection;
 import io.kdbench.api.TrainingLog;
 import io.kdbench.api.Validation;
 import io.kdbench.data.Prediction;
+import io.kdbench.learning.TrainingFit;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,12 +14,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Model selection on the validation split: scores the model being trained with the dataset's primary metric at
- * the evaluation points the training loop chooses, keeps a copy of the weights at the best score (the first of equal
- * scores: later checkpoints must be strictly better), and restores them at the end. Without validation samples it
+ * Model selection on the validation split: scores the model being trained on its {@link #criterion} (cross-entropy for
+ * classification, the primary metric for segmentation) at the evaluation points the training loop chooses, keeps a copy of the weights at the best score (the first of equal scores: later checkpoints must be
+ * strictly better), and restores them at the end. Without validation samples it
  * keeps the last weights. Test data play no part.
  */
 public final class ModelSelection {
+    /** The {@link #criterion} of classification. */
+    public static final String CROSS_ENTROPY = "cross-entropy";
     private final String name;
     private final Validation validation;
     private final Supplier<List<Prediction>> predictValidation;
@@ -67,10 +70,10 @@ public final class ModelSelection {
         if (validation.isEmpty()) {
             return;
         }
-        double score = validation.score(predictValidation.get());
+        double score = score(predictValidation.get());
         steps.add(step);
         scores.add(score);
-        if (best == null || validation.better(score, bestScore)) {
+        if (best == null || better(score, bestScore)) {
             best = checkpoint.get();
             bestStep = step;
             bestScore = score;
@@ -87,7 +90,35 @@ public final class ModelSelection {
         } else {
             bestStep = lastStep;
         }
-        log.selection(name, new Selection(validation.metric(), every, steps, scores, bestStep, bestScore));
+        log.selection(name, new Selection(criterion(validation), every, steps, scores, bestStep, bestScore));
+    }
+
+    /**
+     * What checkpoints are chosen on: for classification the validation cross-entropy (in nats, as {@link TrainingFit}
+     * measures the training loss; lower is better), for segmentation the primary metric. AUROC only ranks the cases:
+     * on 100 validation images it peaks early and flat, and choosing on it kept models whose training cross-entropy
+     * was still near the prior entropy (the learning check's bar); the cross-entropy, a proper score, keeps falling
+     * while the probabilities fit better.
+     */
+    public static String criterion(Validation validation) {
+        return classification(validation) ? CROSS_ENTROPY : validation.metric();
+    }
+
+    private double score(List<Prediction> predictions) {
+        return classification(validation)
+                ? TrainingFit.crossEntropy(validation.dataset(), validation.samples(), predictions)
+                : validation.score(predictions);
+    }
+
+    private boolean better(double a, double b) {
+        if (!classification(validation)) {
+            return validation.better(a, b);
+        }
+        return !Double.isNaN(a) && (Double.isNaN(b) || a < b);
+    }
+
+    private static boolean classification(Validation validation) {
+        return validation.dataset().task().isClassification();
     }
 
     public int bestStep() {

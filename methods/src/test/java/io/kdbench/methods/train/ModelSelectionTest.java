@@ -21,9 +21,14 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Model selection on a known validation curve: which step is kept, and that its weights are the ones restored. */
+/**
+ * Model selection on a known validation curve: which step is kept, and that its weights are the ones restored;
+ * segmentation selects on the primary metric (scripted here), classification on the validation cross-entropy.
+ */
 class ModelSelectionTest {
-    private static final DatasetInfo INFO = new DatasetInfo("d", Task.CLASSIFICATION, List.of("a", "b"),
+    private static final DatasetInfo INFO = new DatasetInfo("d", Task.SEGMENTATION_2D, List.of("background", "a"),
+            List.of(new Modality("image", Modality.Kind.IMAGE, false)), false);
+    private static final DatasetInfo CLASSES = new DatasetInfo("c", Task.CLASSIFICATION, List.of("a", "b"),
             List.of(new Modality("image", Modality.Kind.IMAGE, false)), false);
     private static final List<Sample> VALIDATION = List.of(
             Sample.of("v0", Map.of("image", Image.of2d(new float[] {0}, 1, 1, 1))).withLabel(0));
@@ -107,5 +112,39 @@ class ModelSelectionTest {
         Selection chosen = (Selection) ((Map<?, ?>) log.extras().get(TrainingLog.SELECTION)).get("student");
         assertEquals(20, chosen.chosenStep());
         assertEquals(List.of(), chosen.steps());
+    }
+
+    /**
+     * Two validation cases, labels 0 and 1. Every checkpoint ranks them right (AUROC 1 throughout, which would keep
+     * step 10), but the probabilities fit best at step 30: cross-entropy -(ln 0.8 + ln 0.9) / 2 = 0.164 at step 10,
+     * -ln 0.55 = 0.598 at 20, -ln 0.95 = 0.051 at 30, -(ln 0.9 + ln 0.6) / 2 = 0.308 at 40.
+     */
+    @Test
+    void classificationKeepsTheLowestValidationCrossEntropy() {
+        List<Sample> validation = List.of(
+                Sample.of("v0", Map.of("image", Image.of2d(new float[] {0}, 1, 1, 1))).withLabel(0),
+                Sample.of("v1", Map.of("image", Image.of2d(new float[] {1}, 1, 1, 1))).withLabel(1));
+        double[][] positive = {{0.2, 0.9}, {0.45, 0.55}, {0.05, 0.95}, {0.1, 0.6}};
+        int[] weights = {0};
+        ModelSelection s = new ModelSelection("student", new Validation(new Scripted(true), CLASSES, validation,
+                EmptyPolicy.NAN), () -> {
+                    double[] p = positive[weights[0] / 10 - 1];
+                    return List.of(new Prediction("v0", new double[] {1 - p[0], p[0]}, null, null),
+                            new Prediction("v1", new double[] {1 - p[1], p[1]}, null, null));
+                }, () -> {
+                    int kept = weights[0];
+                    return () -> weights[0] = kept;
+                }, 10);
+        for (int step = 10; step <= 40; step += 10) {
+            weights[0] = step;
+            s.evaluate(step);
+        }
+        TrainingLog log = new TrainingLog();
+        s.finish(40, log);
+        assertEquals(30, weights[0]);
+        Selection chosen = (Selection) ((Map<?, ?>) log.extras().get(TrainingLog.SELECTION)).get("student");
+        assertEquals(ModelSelection.CROSS_ENTROPY, chosen.metric());
+        assertEquals(-Math.log(0.95), chosen.chosenScore(), 1e-12);
+        assertEquals(-(Math.log(0.8) + Math.log(0.9)) / 2, chosen.scores().get(0), 1e-12);
     }
 }
