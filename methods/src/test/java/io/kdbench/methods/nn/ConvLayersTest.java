@@ -52,6 +52,13 @@ class ConvLayersTest {
         Ema ema = new Ema(sd, Map.of("s", "t"), 0.9);
         ema.update();
         assertArrayEquals(new float[] {0.9f * 3 + 0.1f, 0.9f * 5 + 0.2f}, sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
+        // a scheduled decay (dual KD's teacher): the same object, another decay, and the constructor's decay is kept
+        ema.update(0.25);
+        assertArrayEquals(new float[] {0.25f * (0.9f * 3 + 0.1f) + 0.75f, 0.25f * (0.9f * 5 + 0.2f) + 1.5f},
+                sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
+        sd.getVariable("t").getArr().assign(Nd4j.createFromArray(3f, 5f));
+        ema.update();
+        assertArrayEquals(new float[] {0.9f * 3 + 0.1f, 0.9f * 5 + 0.2f}, sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
         ema.copy();
         assertEquals(1f, sd.getVariable("t").getArr().getFloat(0));
     }
