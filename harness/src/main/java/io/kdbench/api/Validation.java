@@ -3,6 +3,7 @@ package io.kdbench.api;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,27 +62,43 @@ public final class Validation {
     }
 
     /**
-     * The primary metric per class of predictions of the validation samples (in order): for segmentation each
-     * foreground class's Dice, by class name; empty for metrics without per-class values.
+     * The primary metric of predictions of the validation samples (in order), overall and per class, from one
+     * evaluation.
      */
-    public Map<String, Double> scoreByClass(List<Prediction> predictions) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        metric.evaluate(samples, predictions, dataset, policy).aggregate().forEach((name, a) -> {
+    public Scores scores(List<Prediction> predictions) {
+        MetricResult result = metric.evaluate(samples, predictions, dataset, policy);
+        Map<String, Double> byClass = new LinkedHashMap<>();
+        result.aggregate().forEach((name, a) -> {
             if (!name.equals(MetricResult.OVERALL)) {
-                out.put(name, a.value());
+                byClass.put(name, a.value());
             }
         });
-        return out;
+        return new Scores(result.overall(), byClass);
     }
 
-    /** Whether {@code a} is a strictly better score than {@code b} (a NaN is never better, anything beats NaN). */
+    /**
+     * A validation score and its per-class values: for segmentation each foreground class's Dice, by class name;
+     * empty for metrics without per-class values.
+     */
+    public record Scores(double overall, Map<String, Double> byClass) {
+        public Scores {
+            byClass = Collections.unmodifiableMap(new LinkedHashMap<>(byClass));
+        }
+    }
+
+    /** Whether {@code a} is a strictly better score than {@code b} on the primary metric. */
     public boolean better(double a, double b) {
+        return better(a, b, higherIsBetter());
+    }
+
+    /** Whether {@code a} is a strictly better score than {@code b}: a NaN is never better, anything beats NaN. */
+    public static boolean better(double a, double b, boolean higherIsBetter) {
         if (Double.isNaN(a)) {
             return false;
         }
         if (Double.isNaN(b)) {
             return true;
         }
-        return higherIsBetter() ? a > b : a < b;
+        return higherIsBetter ? a > b : a < b;
     }
 }

@@ -17,29 +17,36 @@ public final class LearningCheck {
     private LearningCheck() {
     }
 
-    /** Predicts the validation samples (and, for classification, the labelled training samples) and judges. */
+    /**
+     * Judges the deployed model: its validation score on the validation cases as they are given to it at test
+     * ({@code deployedInputs}: what the dataset declares available at test, e.g. without a privileged depth image; in
+     * the order of {@code validation.samples()}), against the label prior's; for classification also its
+     * cross-entropy on the labelled training samples as it was trained on them (with every modality), against the
+     * prior entropy. The model's checkpoint is the one it will be tested with, so a method that stopped early because
+     * its deployed inputs differ from its training inputs is judged on that early checkpoint.
+     */
     public static LearningVerdict judge(Role role, DatasetInfo dataset, Splits splits, TrainedModel model,
-                                        Validation validation) {
+                                        Validation validation, List<Sample> deployedInputs) {
         List<Sample> train = splits.labelledTrain();
         if (validation.isEmpty() || train.isEmpty()) {
-            return new LearningVerdict(role == Role.FLOOR ? LearningVerdict.Status.FLOOR : LearningVerdict.Status.UNJUDGED,
-                    validation.metric(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            LearningVerdict.Status status = role == Role.FLOOR ? LearningVerdict.Status.FLOOR
+                    : LearningVerdict.Status.UNJUDGED;
+            return new LearningVerdict(status, validation.metric(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "no " + (train.isEmpty() ? "labelled training" : "validation") + " samples to judge on");
         }
-        LabelPrior prior = LabelPrior.fit(dataset, train);
-        double floor = validation.score(prior.predict(validation.samples()));
-        double score = validation.score(model.predict(validation.samples()));
-        double loss = Double.NaN;
-        double entropy = Double.NaN;
-        List<String> lost = List.of();
-        if (dataset.task().isClassification()) {
-            loss = TrainingFit.crossEntropy(dataset, train, model.predict(train));
-            entropy = prior.entropy();
-        } else {
-            lost = lostClasses(validation, validation.scoreByClass(model.predict(validation.samples())),
-                    validation.scoreByClass(prior.predict(validation.samples())));
+        if (deployedInputs.size() != validation.samples().size()) {
+            throw new IllegalArgumentException(deployedInputs.size() + " deployed validation inputs for "
+                    + validation.samples().size() + " validation samples");
         }
-        return decide(role, validation, score, floor, loss, entropy, lost);
+        LabelPrior prior = LabelPrior.fit(dataset, train);
+        Validation.Scores floor = validation.scores(prior.predict(validation.samples()));
+        Validation.Scores score = validation.scores(model.predict(deployedInputs));
+        if (dataset.task().isClassification()) {
+            double loss = TrainingFit.crossEntropy(dataset, train, model.predict(train));
+            return decide(role, validation, score.overall(), floor.overall(), loss, prior.entropy());
+        }
+        return decide(role, validation, score.overall(), floor.overall(), Double.NaN, Double.NaN,
+                lostClasses(validation, score.byClass(), floor.byClass()));
     }
 
     /**

@@ -106,7 +106,8 @@ public final class CellRunner {
             List<Prediction> predictions = model.predict(TestInputs.of(splits.test(), info, model.usesPrivilegedAtTest()));
             long t2 = System.nanoTime();
             checkPredictions(spec, splits.test(), predictions);
-            LearningVerdict learning = LearningCheck.judge(method.role(), info, splits, model, validation);
+            LearningVerdict learning = LearningCheck.judge(method.role(), info, splits, model, validation,
+                    TestInputs.of(splits.validation(), info, model.usesPrivilegedAtTest()));
             Map<String, MetricResult> results = new LinkedHashMap<>();
             for (String metricId : spec.metrics()) {
                 Metric metric = registries.metrics().get(metricId);

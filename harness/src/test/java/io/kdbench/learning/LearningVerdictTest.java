@@ -5,11 +5,13 @@ import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.Modality;
 import io.kdbench.api.Role;
 import io.kdbench.api.Task;
+import io.kdbench.api.TrainedModel;
 import io.kdbench.api.Validation;
 import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
+import io.kdbench.data.Splits;
 import io.kdbench.metrics.classification.AurocMetric;
 import io.kdbench.metrics.segmentation.DiceMetric;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The "learned" verdict on known losses and scores, and the label prior it is measured against. */
@@ -104,8 +107,53 @@ class LearningVerdictTest {
         Validation dice = new Validation(new DiceMetric(), seg, List.of(v), EmptyPolicy.NAN);
         // predicts class a right and never class b: Dice a 1, b 0
         Prediction lostB = new Prediction("v", null, LabelMap.of2d(new byte[] {1, 1, 0, 0}, 2, 2), null);
-        Map<String, Double> byClass = dice.scoreByClass(List.of(lostB));
-        assertEquals(Map.of("a", 1.0, "b", 0.0), byClass);
+        Validation.Scores scores = dice.scores(List.of(lostB));
+        assertEquals(Map.of("a", 1.0, "b", 0.0), scores.byClass());
+        assertEquals(0.5, scores.overall(), 1e-12);
+    }
+
+    @Test
+    void judgeScoresTheValidationCasesAsTheDeployedModelIsGivenThem() {
+        // depth is privileged: the model reads it where it is there (and is then right) and answers 0.5 without it
+        DatasetInfo rgbd = new DatasetInfo("rgbd", Task.CLASSIFICATION, List.of("a", "b"), List.of(
+                new Modality("image", Modality.Kind.IMAGE, false), new Modality("depth", Modality.Kind.IMAGE, true)),
+                false);
+        List<Sample> train = List.of(withDepth("t1", 0), withDepth("t2", 1), withDepth("t3", 0), withDepth("t4", 1));
+        List<Sample> validation = List.of(withDepth("v1", 0), withDepth("v2", 1), withDepth("v3", 1));
+        TrainedModel readsDepth = new TrainedModel() {
+            @Override
+            public List<Prediction> predict(List<Sample> samples) {
+                return samples.stream().map(s -> {
+                    double p = s.images().containsKey("depth") ? 0.02 + 0.96 * s.image("depth").data()[0] : 0.5;
+                    return new Prediction(s.id(), new double[] {1 - p, p}, null, null);
+                }).toList();
+            }
+
+            @Override
+            public long parameterCount() {
+                return 1;
+            }
+        };
+        Validation auroc = new Validation(new AurocMetric(), rgbd, validation, EmptyPolicy.NAN);
+        Splits splits = new Splits(train, validation, List.of(), List.of());
+        List<Sample> deployed = validation.stream()
+                .map(s -> Sample.of(s.id(), Map.of("image", s.image("image")))).toList();
+
+        LearningVerdict asDeployed = LearningCheck.judge(Role.COMPETITOR, rgbd, splits, readsDepth, auroc, deployed);
+        assertEquals(LearningVerdict.Status.NOT_LEARNED, asDeployed.status(), asDeployed.reason());
+        assertEquals(0.5, asDeployed.validation(), 0.0);
+        // the training loss is measured on the training inputs (with depth): -ln 0.98
+        assertEquals(-Math.log(0.98), asDeployed.trainLoss(), 1e-9);
+        // given the validation cases with depth, the same model would have passed
+        LearningVerdict withDepth = LearningCheck.judge(Role.COMPETITOR, rgbd, splits, readsDepth, auroc, validation);
+        assertEquals(LearningVerdict.Status.LEARNED, withDepth.status(), withDepth.reason());
+        assertThrows(IllegalArgumentException.class,
+                () -> LearningCheck.judge(Role.COMPETITOR, rgbd, splits, readsDepth, auroc, deployed.subList(0, 2)));
+    }
+
+    private static Sample withDepth(String id, int label) {
+        return Sample.of(id, Map.of("image", Image.of2d(new float[] {0.5f}, 1, 1, 1),
+                "depth", Image.of2d(new float[] {label}, 1, 1, 1))).withLabel(label);
     }
 
     @Test

@@ -83,10 +83,10 @@ public final class ReportWriter {
         page.claims(claimResults);
         page.reportCommand(command);
         page.unreadable(unreadable);
-        for (ReportFigure f : ReportFigures.of(board, cells, images, page::note)) {
-            ChartFiles.write(charts, new ChartFiles.Chart(f.name(), f.drawing(), f.width(), f.height()));
-            page.add(f.section(), new Figure(f.name(), f.caption(), f.width()));
-        }
+        List<ReportFigure> figures = ReportFigures.of(board, cells, images, page::note);
+        ChartFiles.writeAll(charts, figures.stream()
+                .map(f -> new ChartFiles.Chart(f.name(), f.drawing(), f.width(), f.height())).toList());
+        figures.forEach(f -> page.add(f.section(), new Figure(f.name(), f.caption(), f.width())));
         AtomicFiles.writeString(reportDir.resolve(TableFormat.MARKDOWN.fileName()),
                 (claims.isEmpty() ? "" : ClaimsTables.markdown(claimResults))
                         + LeaderboardTables.render(board, reported, TableFormat.MARKDOWN));

@@ -51,8 +51,8 @@ final class ClientTrainer {
     /** The mean teacher's input noise: its own stream, so the batches are FedAvg's (consistency 0 is FedAvg). */
     private final SplittableRandom noise;
     /**
-     * The teacher's EMA of the student: the mean teacher's at every step, dual KD's at pass ends with its scheduled
-     * decay (null for the other losses, whose teachers do not move).
+     * The teacher's EMA of the student, its decay given at each update: the mean teacher's ema_decay at every step,
+     * dual KD's scheduled decay at pass ends (null for the other losses, whose teachers do not move).
      */
     private final Ema teacherEma;
 
@@ -72,8 +72,7 @@ final class ClientTrainer {
         this.classes = cfg.classes();
         this.threeD = cfg.threeD();
         this.teacherEma = loss == FederatedMethod.LocalLoss.MEAN_TEACHER || loss == FederatedMethod.LocalLoss.DUAL_KD
-                ? new Ema(student.sd(), teacher.sd(), student.samePairs(),
-                        loss == FederatedMethod.LocalLoss.MEAN_TEACHER ? p.getDouble("ema_decay") : 1) : null;
+                ? new Ema(student.sd(), teacher.sd(), student.samePairs()) : null;
         SameDiff sd = student.sd();
         UNet s = student.student();
         SDVariable xl = student.placeholder("xl", cfg.inChannels());
@@ -136,7 +135,7 @@ final class ClientTrainer {
             }
             sum += fitter.step(batch);
             if (loss == FederatedMethod.LocalLoss.MEAN_TEACHER) {
-                teacherEma.update();
+                teacherEma.update(p.getDouble("ema_decay"));
             }
             boolean passEnds = (s + 1) % Math.max(1, pool.size() / Math.min(pool.size(), recipe.batchSize())) == 0;
             if (passEnds) {

@@ -28,8 +28,9 @@ public class FedMeanTeacher extends FederatedMethod {
                 + " interpretation: each client trains a mean teacher (Tarvainen & Valpola, arXiv 1703.01780) in the"
                 + " UA-MT form of the code's own pre-training without its uncertainty mask: loss = Dice + CE on"
                 + " labelled (the rule of fed-dual-kd's supervised term) + consistency r(t) * mean (softmax S(x)"
-                + " - softmax T(x + noise))^2 on unlabelled volumes, noise clip(N(0, 0.1^2), +-0.2), teacher T = 0.99 T + 0.01 S after every step, kept per client"
-                + " across rounds; r a sigmoid ramp over the first 40 % of the federation's steps; FedAvg of the"
+                + " - softmax T(x + noise))^2 on unlabelled volumes, noise clip(N(0, 0.1^2), +-0.2), teacher"
+                + " T = 0.99 T + 0.01 S after every step, kept per client across rounds; r a sigmoid ramp over the"
+                + " first 40 % of the federation's steps; FedAvg of the"
                 + " students weighted by local sample counts. Same start (the repository model, for student and"
                 + " teachers), clients, rounds and steps as fed-dual-kd, so the two differ only in the local"
                 + " unsupervised term and the teacher's schedule.";

@@ -24,13 +24,25 @@ public final class Ema {
      * hundreds of ms per call even for a tiny forward pass, so per-step teachers run from a separate graph.
      */
     public Ema(SameDiff sd, SameDiff teacherSd, Map<String, String> studentToTeacher, double decay) {
-        if (decay < 0 || decay > 1) {
-            throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
-        }
         this.sd = sd;
         this.teacherSd = teacherSd;
         this.studentToTeacher = Map.copyOf(studentToTeacher);
-        this.decay = decay;
+        this.decay = checked(decay);
+    }
+
+    /** A teacher in its own graph whose decay is given at every {@link #update(double)} (no default decay). */
+    public Ema(SameDiff sd, SameDiff teacherSd, Map<String, String> studentToTeacher) {
+        this.sd = sd;
+        this.teacherSd = teacherSd;
+        this.studentToTeacher = Map.copyOf(studentToTeacher);
+        this.decay = Double.NaN;
+    }
+
+    private static double checked(double decay) {
+        if (!(decay >= 0 && decay <= 1)) {
+            throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
+        }
+        return decay;
     }
 
     /** Copies the student's weights into the teacher (the usual start of a mean teacher). */
@@ -40,14 +52,18 @@ public final class Ema {
 
     /** One EMA step at the decay given at construction. */
     public void update() {
+        if (Double.isNaN(decay)) {
+            throw new IllegalStateException("this EMA has no default decay: call update(decay)");
+        }
         update(decay);
     }
 
     /** One EMA step at {@code decay} (for teachers whose decay follows a schedule). */
     public void update(double decay) {
+        double d = checked(decay);
         studentToTeacher.forEach((s, t) -> {
             INDArray teacher = teacherSd.getVariable(t).getArr();
-            teacher.muli(decay).addi(sd.getVariable(s).getArr().mul(1 - decay));
+            teacher.muli(d).addi(sd.getVariable(s).getArr().mul(1 - d));
         });
     }
 }

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Model selection on the validation split: scores the model being trained on its {@link #criterion} (cross-entropy for
- * classification, the primary metric for segmentation) at the evaluation points the training loop chooses, keeps a copy of the weights at the best score (the first of equal scores: later checkpoints must be
- * strictly better), and restores them at the end. Without validation samples it
- * keeps the last weights. Test data play no part.
+ * Model selection on the validation split: scores the model being trained on its {@link #criterion} (cross-entropy
+ * for classification, the primary metric for segmentation) at the evaluation points the training loop chooses, keeps
+ * a copy of the weights at the best score (the first of equal scores: later checkpoints must be strictly better), and
+ * restores them at the end. Without validation samples it keeps the last weights. Test data play no part.
  */
 public final class ModelSelection {
     /** The {@link #criterion} of classification. */
@@ -111,10 +111,7 @@ public final class ModelSelection {
     }
 
     private boolean better(double a, double b) {
-        if (!classification(validation)) {
-            return validation.better(a, b);
-        }
-        return !Double.isNaN(a) && (Double.isNaN(b) || a < b);
+        return Validation.better(a, b, !classification(validation) && validation.higherIsBetter());
     }
 
     private static boolean classification(Validation validation) {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConvLayersTest {
@@ -61,5 +62,12 @@ class ConvLayersTest {
         assertArrayEquals(new float[] {0.9f * 3 + 0.1f, 0.9f * 5 + 0.2f}, sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
         ema.copy();
         assertEquals(1f, sd.getVariable("t").getArr().getFloat(0));
+        // an EMA without a default decay takes it at every update, and a decay outside [0, 1] is refused
+        Ema scheduled = new Ema(sd, sd, Map.of("s", "t"));
+        assertThrows(IllegalStateException.class, scheduled::update);
+        assertThrows(IllegalArgumentException.class, () -> scheduled.update(1.5));
+        sd.getVariable("t").getArr().assign(Nd4j.createFromArray(3f, 5f));
+        scheduled.update(0.5);
+        assertArrayEquals(new float[] {2f, 3.5f}, sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
     }
 }

@@ -26,6 +26,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes one drawing (a JFreeChart or a hand-drawn figure) as {@code <name>.png}, {@code <name>.svg} and
@@ -43,6 +49,47 @@ public final class ChartFiles {
     public record Chart(String name, Drawable drawing, int width, int height) {
         public String file(ChartFormat format) {
             return name + "." + format.extension();
+        }
+    }
+
+    /**
+     * Writes every chart, several at a time (one per available processor): each chart is drawn by one thread, and
+     * drawing them is most of a report's time. Rethrows the first failure after all have ended.
+     */
+    public static void writeAll(Path dir, List<Chart> charts) throws IOException {
+        int threads = Math.max(1, Math.min(charts.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "kdbench-chart");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Chart chart : charts) {
+                done.add(pool.submit(() -> {
+                    write(dir, chart);
+                    return null;
+                }));
+            }
+            IOException first = null;
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof IOException io ? io
+                                : new IOException("could not draw a chart: " + e.getCause(), e.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing charts", e);
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -148,7 +148,7 @@ class BrowserCheckTest {
 
     /** The quick experiment's order (its file names plug-in-free components, but reading it needs the method registry). */
     static final ExperimentOrder QUICK_ORDER = new ExperimentOrder(
-            List.of("cxr-report", "mammo-tabular", "rgbd-incomplete", "skin-pairs", "fetal-us", "knee-mr-federated"),
+            List.of("knee-mr-federated", "cxr-report", "mammo-tabular", "rgbd-incomplete", "skin-pairs", "fetal-us"),
             List.of("prior", "linear-probe", "vit-student", "mmpkd", "mmpkd-teacher", "osmd-rgb-only", "osmd", "osmd-two-stage",
                     "osmd-full-modality", "ssn", "ssn-separate-encoders", "ssn-late-fusion", "hdc", "mean-teacher",
                     "seg-supervised", "fed-dual-kd", "fedavg", "fed-local-only", "fed-centralised"));
