@@ -72,13 +72,13 @@ public final class ChartFiles {
                 }));
             }
             IOException first = null;
-            for (Future<?> f : done) {
+            for (int i = 0; i < done.size(); i++) {
                 try {
-                    f.get();
+                    done.get(i).get();
                 } catch (ExecutionException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof IOException io ? io
-                                : new IOException("could not draw a chart: " + e.getCause(), e.getCause());
+                        first = e.getCause() instanceof IOException io ? io : new IOException("could not draw chart '"
+                                + charts.get(i).name() + "': " + e.getCause().getMessage(), e.getCause());
                     }
                 }
             }
