@@ -1,5 +1,6 @@
 package io.kdbench.cli;
 
+import io.kdbench.experiment.Claim;
 import io.kdbench.experiment.ConfigException;
 import io.kdbench.experiment.Experiment;
 import io.kdbench.experiment.ExperimentLoader;
@@ -34,7 +35,7 @@ class ExperimentFilesTest {
             files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("manifest")
                     && !p.getFileName().toString().startsWith("medmnist")).sorted().toList();
         }
-        assertEquals(List.of("paper.yaml", "quick.yaml", "standard.yaml"),
+        assertEquals(List.of("mammo-localization.yaml", "paper.yaml", "quick.yaml", "standard.yaml"),
                 files.stream().map(f -> f.getFileName().toString()).toList());
         ExperimentLoader loader = new ExperimentLoader(Registries.load());
         for (Path f : files) {
@@ -83,7 +84,7 @@ class ExperimentFilesTest {
      */
     @Test
     void theCommittedBaselinesHoldExactlyTheirExperimentsGrids() {
-        for (String name : List.of("quick", "standard")) {
+        for (String name : List.of("quick", "standard", "mammo-localization")) {
             Experiment e = new ExperimentLoader(Registries.load()).load(DIR.resolve(name + ".yaml"));
             assertFalse(e.claims().isEmpty(), name);
             StoreContents baseline = new ResultsStore(Path.of("..", "results", "baselines", name)).contents();
@@ -114,6 +115,32 @@ class ExperimentFilesTest {
         assertTrue(claims.containsAll(List.of("hdc-vs-no-cg", "hdc-vs-no-mi", "osmd-vs-imputation",
                 "osmd-vs-no-distillation", "ssn-biased-loss", "ssn-cross-attention", "dual-kd-vs-response-only",
                 "dual-kd-vs-feature-only", "dual-kd-vs-semi-supervised-fl")), claims.toString());
+    }
+
+    /**
+     * The one-claim file is the standard experiment's claim at more seeds: its cells at seeds 1-10 are standard's
+     * cells (so the two stores share them) and its claim is standard's, field for field.
+     */
+    @Test
+    void mammoLocalizationIsTheStandardClaimAtMoreSeeds() {
+        Registries registries = Registries.load();
+        Experiment standard = new ExperimentLoader(registries).load(DIR.resolve("standard.yaml"));
+        Experiment focused = new ExperimentLoader(registries).load(DIR.resolve("mammo-localization.yaml"));
+        assertTrue(focused.seeds().size() > standard.seeds().size());
+        assertTrue(focused.seeds().containsAll(standard.seeds()));
+        List<RunSpec> standardCells = GridRunner.specs(standard);
+        for (RunSpec cell : GridRunner.specs(focused)) {
+            if (standard.seeds().contains(cell.seed())) {
+                assertTrue(standardCells.contains(cell), cell.method() + " / seed " + cell.seed());
+            }
+        }
+        assertEquals(1, focused.claims().size());
+        Claim claim = focused.claims().get(0);
+        Claim same = standard.claims().stream().filter(c -> c.id().equals(claim.id())).findFirst().orElseThrow();
+        assertEquals(List.of(same.paper(), same.text(), same.dataset(), same.metric(), same.row(), same.against(),
+                        same.expect(), same.margin()),
+                List.of(claim.paper(), claim.text(), claim.dataset(), claim.metric(), claim.row(), claim.against(),
+                        claim.expect(), claim.margin()));
     }
 
     /** The new switches are checked when the file loads: a bad value stops it with file:line. */
