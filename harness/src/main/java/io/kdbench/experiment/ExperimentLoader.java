@@ -38,7 +38,7 @@ public final class ExperimentLoader {
     static final List<String> TOP_KEYS =
             List.of("name", "output", "seeds", "empty_policy", "metrics", "methods", "datasets", "retries", "reported",
                     "equal_budgets", "claims");
-    private static final List<String> COMPONENT_KEYS = List.of("id", "label", "params");
+    private static final List<String> DATASET_KEYS = List.of("id", "label", "params", "seeds");
     private static final List<String> METHOD_KEYS = List.of("id", "label", "params", "datasets");
     private static final List<String> CLAIM_REQUIRED =
             List.of("id", "paper", "text", "dataset", "metric", "row", "against", "expect");
@@ -110,6 +110,7 @@ public final class ExperimentLoader {
                 metrics.add(knownId(n, registries.metrics(), "metrics"));
             }
             List<ComponentSpec> datasets = components(required(top, "datasets", root), "datasets", registries.datasets());
+            Map<String, List<Long>> datasetSeeds = datasetSeeds(required(top, "datasets", root), datasets);
             List<ComponentSpec> methods = components(required(top, "methods", root), "methods", registries.methods());
             checkDatasetFilters(methods, datasets, required(top, "methods", root));
             boolean equalBudgets = !top.containsKey("equal_budgets")
@@ -129,7 +130,24 @@ public final class ExperimentLoader {
                     ? reported(top.get("reported").getValueNode()) : Map.of();
             List<Claim> claims = top.containsKey("claims")
                     ? claims(top.get("claims").getValueNode(), metrics, methods, datasets) : List.of();
-            return new Experiment(file, name, output, seeds, policy, metrics, methods, datasets, retries, reported, claims);
+            return new Experiment(file, name, output, seeds, datasetSeeds, policy, metrics, methods, datasets, retries,
+                    reported, claims);
+        }
+
+        /** The seeds of the dataset entries that give their own, by label. */
+        private Map<String, List<Long>> datasetSeeds(Node node, List<ComponentSpec> datasets) {
+            Map<String, List<Long>> byLabel = new LinkedHashMap<>();
+            List<Node> items = sequence(node, "datasets");
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof MappingNode m) {
+                    for (NodeTuple t : m.getValue()) {
+                        if (string(t.getKeyNode(), "datasets entry").equals("seeds")) {
+                            byLabel.put(datasets.get(i).label(), List.copyOf(seeds(t.getValueNode())));
+                        }
+                    }
+                }
+            }
+            return byLabel;
         }
 
         private List<Long> seeds(Node node) {
@@ -240,7 +258,7 @@ public final class ExperimentLoader {
 
         private <T extends Parameterised> ComponentSpec component(Node item, String field, Registry<T> registry) {
             boolean method = field.equals("methods");
-            Map<String, NodeTuple> keys = mapping(item, field + " entry", method ? METHOD_KEYS : COMPONENT_KEYS);
+            Map<String, NodeTuple> keys = mapping(item, field + " entry", method ? METHOD_KEYS : DATASET_KEYS);
             String id = knownId(required(keys, "id", item), registry, field);
             String label = keys.containsKey("label") ? string(keys.get("label").getValueNode(), "label") : id;
             T component = registry.get(id);

@@ -143,11 +143,11 @@ public final class GridRunner {
         return grid;
     }
 
-    /** Every cell of the experiment's grid in order: datasets, then seeds, then methods, as the file lists them. */
+    /** The grid's cells in order: datasets, then each one's seeds, then methods, as the file lists them. */
     public static List<RunSpec> specs(Experiment experiment) {
         List<RunSpec> specs = new ArrayList<>();
         for (ComponentSpec datasetSpec : experiment.datasets()) {
-            for (long seed : experiment.seeds()) {
+            for (long seed : experiment.seedsOf(datasetSpec.label())) {
                 for (ComponentSpec methodSpec : experiment.methods()) {
                     if (methodSpec.runsOn(datasetSpec.label())) {
                         specs.add(RunSpec.of(methodSpec, datasetSpec, seed, experiment.metrics(), experiment.emptyPolicy()));

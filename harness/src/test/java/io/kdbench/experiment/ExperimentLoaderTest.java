@@ -2,6 +2,8 @@ package io.kdbench.experiment;
 
 import io.kdbench.api.EmptyPolicy;
 import io.kdbench.registry.Registries;
+import io.kdbench.run.GridRunner;
+import io.kdbench.store.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,6 +176,31 @@ class ExperimentLoaderTest {
         assertTrue(msg.contains("lists dataset 'nope', which is not in this experiment; valid: fake-data, other"), msg);
     }
 
+
+    @Test
+    void aDatasetCanRunItsOwnSeeds() throws IOException {
+        // lines 10-14: the datasets; the second entry runs seeds 3, 4, 5 (line 14) instead of the experiment's 1, 2
+        String yaml = VALID + "  - id: fake-data\n    label: more\n    seeds: [3, 4, 5]\n";
+        Experiment e = loader.load(write(yaml));
+        assertEquals(List.of(1L, 2L), e.seedsOf("fake-data"));
+        assertEquals(List.of(3L, 4L, 5L), e.seedsOf("more"));
+        assertEquals(2 * 2 + 2 * 3, e.cellCount());
+        List<RunSpec> specs = GridRunner.specs(e);
+        assertEquals(e.cellCount(), specs.size());
+        assertEquals(List.of(1L, 1L, 2L, 2L, 3L, 3L, 4L, 4L, 5L, 5L), specs.stream().map(s -> s.seed()).toList(),
+                "each dataset's own seeds, in file order");
+        assertTrue(specs.stream().filter(s -> s.seed() > 2).allMatch(s -> s.dataset().equals("more")));
+
+        String msg = errorOf(yaml.replace("[3, 4, 5]", "[3, 3]"));
+        assertTrue(msg.contains(":14: seed 3 is listed twice"), msg);
+        msg = errorOf(yaml.replace("[3, 4, 5]", "[]"));
+        assertTrue(msg.contains(":14: seeds is empty"), msg);
+        msg = errorOf(yaml.replace("[3, 4, 5]", "5"));
+        assertTrue(msg.contains(":14: seeds must be a list"), msg);
+        // seeds belong to a dataset: a method entry does not take them
+        msg = errorOf(VALID.replace("    params: {scale: 2}\n", "    params: {scale: 2}\n    seeds: [3]\n"));
+        assertTrue(msg.contains(":7: unknown key 'seeds'"), msg);
+    }
     /** VALID with three claims; 'claims:' starts at line 12. */
     private static final String CLAIMS = VALID.replace("[accuracy, auroc]", "[accuracy, auroc, dice]") + """
             claims:
