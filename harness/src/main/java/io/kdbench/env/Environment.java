@@ -3,6 +3,7 @@ package io.kdbench.env;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,16 +102,35 @@ public record Environment(String kdbenchVersion, String gitCommit, boolean gitDi
     private static String hostCpuModel() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         try {
-            if (Files.isReadable(cpuinfo)) {
-                for (String line : Files.readAllLines(cpuinfo)) {
-                    if (line.startsWith("model name")) {
-                        return line.substring(line.indexOf(':') + 1).trim();
-                    }
-                }
-            }
+            return Files.isReadable(cpuinfo) ? cpuModel(Files.readAllLines(cpuinfo)) : System.getProperty("os.arch");
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
         }
-        return System.getProperty("os.arch");
+    }
+
+    /**
+     * The first processor's model name with its family, model and stepping, e.g. "AMD EPYC (family 25, model 17,
+     * stepping 1)": virtual machines often show a bare "AMD EPYC" for CPUs of different generations, which run the
+     * same cells at different speeds (and, unpinned, could round differently).
+     */
+    static String cpuModel(List<String> cpuinfo) {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (String line : cpuinfo) {
+            if (line.isBlank() && !first.isEmpty()) {
+                break;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                first.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        String name = first.getOrDefault("model name", first.getOrDefault("Processor", System.getProperty("os.arch")));
+        List<String> parts = new ArrayList<>();
+        for (String key : List.of("cpu family", "model", "stepping")) {
+            if (first.containsKey(key)) {
+                parts.add(key.replace("cpu ", "") + " " + first.get(key));
+            }
+        }
+        return parts.isEmpty() ? name : name + " (" + String.join(", ", parts) + ")";
     }
 }

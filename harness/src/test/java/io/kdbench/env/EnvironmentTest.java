@@ -63,6 +63,18 @@ class EnvironmentTest {
         assertEquals(host, Environment.detectCpuModel());
     }
 
+    @Test
+    void theCpuIsNamedWithItsFamilyModelAndSteppingSoTwoGenerationsBehindOneNameDiffer() {
+        List<String> zen4 = List.of("processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 25", "model\t\t: 17",
+                "model name\t: AMD EPYC", "stepping\t: 1", "flags\t\t: fpu avx2", "", "processor\t: 1",
+                "cpu family\t: 99", "model name\t: another");
+        assertEquals("AMD EPYC (family 25, model 17, stepping 1)", Environment.cpuModel(zen4), "the first processor's");
+        List<String> zen5 = List.of("cpu family\t: 26", "model\t\t: 2", "model name\t: AMD EPYC", "stepping\t: 0");
+        assertNotEquals(Environment.cpuModel(zen4), Environment.cpuModel(zen5));
+        assertEquals("Intel(R) Xeon(R) Gold 6338", Environment.cpuModel(List.of("model name : Intel(R) Xeon(R) Gold 6338")),
+                "no family lines: the name alone");
+    }
+
     /** A git checkout with kdbench's code paths, one commit. */
     private Path checkout() throws Exception {
         assumeTrue(gitWorks(), "git is not installed");
