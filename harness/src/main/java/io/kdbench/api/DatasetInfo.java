@@ -17,17 +17,32 @@ import java.util.List;
  *                   background. Set by segmentation manifests, by the synthetic fetal-us (its symphysis is about 2 % of
  *                   the pixels) and by knee-mr-federated (each cartilage 0.2-10 % of the voxels); the other synthetic
  *                   datasets keep the Dice over all classes
+ * @param attributes categorical tasks beside the label whose truth is a privileged tabular column (empty if none):
+ *                   what a multi-task method such as SSN predicts besides the diagnosis, scored by
+ *                   {@code accuracy[tasks]}
  */
 public record DatasetInfo(String id, Task task, List<String> classes, List<Modality> modalities, boolean federated,
-                          boolean rareForeground) {
+                          boolean rareForeground, List<AttributeTask> attributes) {
     public DatasetInfo {
         classes = List.copyOf(classes);
         modalities = List.copyOf(modalities);
+        attributes = List.copyOf(attributes);
     }
 
-    /** A dataset without {@link #rareForeground()}. */
+    /** A dataset without attribute tasks. */
+    public DatasetInfo(String id, Task task, List<String> classes, List<Modality> modalities, boolean federated,
+                       boolean rareForeground) {
+        this(id, task, classes, modalities, federated, rareForeground, List.of());
+    }
+
+    /** A dataset without {@link #rareForeground()} or attribute tasks. */
     public DatasetInfo(String id, Task task, List<String> classes, List<Modality> modalities, boolean federated) {
         this(id, task, classes, modalities, federated, false);
+    }
+
+    /** This dataset with these attribute tasks. */
+    public DatasetInfo withAttributes(List<AttributeTask> value) {
+        return new DatasetInfo(id, task, classes, modalities, federated, rareForeground, value);
     }
 
     public int numClasses() {

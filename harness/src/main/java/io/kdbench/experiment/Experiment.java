@@ -10,8 +10,8 @@ import java.util.Map;
  * A validated experiment file: the grid methods x datasets x seeds and how to score it.
  *
  * @param seeds        the seeds every dataset runs unless its entry gives its own
- * @param datasetSeeds by dataset label, the seeds of the entries that give their own (a claim that needs more seeds
- *                     than the rest of the grid)
+ * @param datasetSeeds by dataset label, the seeds of the entries that give their own (a dataset whose claims need
+ *                     another seed count than the rest of the grid for the same interval width)
  * @param reported a paper's reported values, keyed "method/dataset/metric", shown beside kdbench's
  * @param claims   papers' claims that {@code kdbench claims} tests on the stored cells (not part of any cell's spec)
  */

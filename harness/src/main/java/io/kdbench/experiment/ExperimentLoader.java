@@ -84,6 +84,8 @@ public final class ExperimentLoader {
     /** One pass over one file; holds the file for error messages. */
     private final class Reading {
         private final Path file;
+        /** By dataset label, the seeds of the dataset entries that give their own, read with their entries. */
+        private final Map<String, List<Long>> datasetSeeds = new LinkedHashMap<>();
 
         Reading(Path file) {
             this.file = file;
@@ -110,7 +112,6 @@ public final class ExperimentLoader {
                 metrics.add(knownId(n, registries.metrics(), "metrics"));
             }
             List<ComponentSpec> datasets = components(required(top, "datasets", root), "datasets", registries.datasets());
-            Map<String, List<Long>> datasetSeeds = datasetSeeds(required(top, "datasets", root), datasets);
             List<ComponentSpec> methods = components(required(top, "methods", root), "methods", registries.methods());
             checkDatasetFilters(methods, datasets, required(top, "methods", root));
             boolean equalBudgets = !top.containsKey("equal_budgets")
@@ -132,22 +133,6 @@ public final class ExperimentLoader {
                     ? claims(top.get("claims").getValueNode(), metrics, methods, datasets) : List.of();
             return new Experiment(file, name, output, seeds, datasetSeeds, policy, metrics, methods, datasets, retries,
                     reported, claims);
-        }
-
-        /** The seeds of the dataset entries that give their own, by label. */
-        private Map<String, List<Long>> datasetSeeds(Node node, List<ComponentSpec> datasets) {
-            Map<String, List<Long>> byLabel = new LinkedHashMap<>();
-            List<Node> items = sequence(node, "datasets");
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i) instanceof MappingNode m) {
-                    for (NodeTuple t : m.getValue()) {
-                        if (string(t.getKeyNode(), "datasets entry").equals("seeds")) {
-                            byLabel.put(datasets.get(i).label(), List.copyOf(seeds(t.getValueNode())));
-                        }
-                    }
-                }
-            }
-            return byLabel;
         }
 
         private List<Long> seeds(Node node) {
@@ -261,6 +246,9 @@ public final class ExperimentLoader {
             Map<String, NodeTuple> keys = mapping(item, field + " entry", method ? METHOD_KEYS : DATASET_KEYS);
             String id = knownId(required(keys, "id", item), registry, field);
             String label = keys.containsKey("label") ? string(keys.get("label").getValueNode(), "label") : id;
+            if (keys.containsKey("seeds")) { // only a dataset entry may have them (METHOD_KEYS refuses the key)
+                datasetSeeds.put(label, List.copyOf(seeds(keys.get("seeds").getValueNode())));
+            }
             T component = registry.get(id);
             Map<String, Object> overrides = new LinkedHashMap<>();
             if (keys.containsKey("params")) {

@@ -1,5 +1,6 @@
 package io.kdbench.learning;
 
+import io.kdbench.api.AttributeTask;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
 import io.kdbench.api.Task;
@@ -7,14 +8,17 @@ import io.kdbench.data.Image;
 import io.kdbench.data.LabelMap;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
+import io.kdbench.metrics.Cases;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The label prior of the labelled training samples, the floor every row is judged against: for classification the
- * class (or per-label) frequencies, predicted for every case; for segmentation the mean mask, each voxel's most
- * frequent training label (the empty mask where background wins everywhere), predicted for every case whose image
+ * class (or per-label) frequencies and each attribute task's value frequencies, predicted for every case; for
+ * segmentation the mean mask, each voxel's most frequent training label (the empty mask where background wins everywhere), predicted for every case whose image
  * has the training masks' shape (the empty mask for any other shape). It reads nothing of the cases it predicts
  * but their id and image geometry.
  */
@@ -22,11 +26,13 @@ public final class LabelPrior {
     private final DatasetInfo dataset;
     private final double[] frequencies;
     private final LabelMap meanMask;
+    private final Map<String, double[]> attributes;
 
-    private LabelPrior(DatasetInfo dataset, double[] frequencies, LabelMap meanMask) {
+    private LabelPrior(DatasetInfo dataset, double[] frequencies, LabelMap meanMask, Map<String, double[]> attributes) {
         this.dataset = dataset;
         this.frequencies = frequencies;
         this.meanMask = meanMask;
+        this.attributes = attributes;
     }
 
     public static LabelPrior fit(DatasetInfo dataset, List<Sample> labelledTrain) {
@@ -34,7 +40,7 @@ public final class LabelPrior {
             throw new IllegalArgumentException("the label prior needs labelled training samples");
         }
         if (dataset.task().isSegmentation()) {
-            return new LabelPrior(dataset, null, meanMask(labelledTrain, dataset.numClasses()));
+            return new LabelPrior(dataset, null, meanMask(labelledTrain, dataset.numClasses()), null);
         }
         int k = dataset.numClasses();
         double[] f = new double[k];
@@ -50,7 +56,26 @@ public final class LabelPrior {
         for (int c = 0; c < k; c++) {
             f[c] /= labelledTrain.size();
         }
-        return new LabelPrior(dataset, f, null);
+        return new LabelPrior(dataset, f, null, attributeFrequencies(dataset, labelledTrain));
+    }
+
+    /** Each attribute task's value frequencies in the training samples; null if the dataset declares none. */
+    private static Map<String, double[]> attributeFrequencies(DatasetInfo dataset, List<Sample> train) {
+        if (dataset.attributes().isEmpty()) {
+            return null;
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (AttributeTask task : dataset.attributes()) {
+            double[] f = new double[task.classes()];
+            for (Sample s : train) {
+                f[Cases.attribute(s, task)]++;
+            }
+            for (int v = 0; v < f.length; v++) {
+                f[v] /= train.size();
+            }
+            out.put(task.name(), f);
+        }
+        return out;
     }
 
     /** The class (single-label) or per-label (multi-label) frequencies in the labelled training samples. */
@@ -85,7 +110,7 @@ public final class LabelPrior {
         List<Prediction> out = new ArrayList<>(samples.size());
         for (Sample s : samples) {
             if (frequencies != null) {
-                out.add(new Prediction(s.id(), frequencies.clone(), null, null));
+                out.add(new Prediction(s.id(), frequencies.clone(), null, null, attributes));
             } else {
                 out.add(new Prediction(s.id(), null, maskFor(geometry(s)), null));
             }

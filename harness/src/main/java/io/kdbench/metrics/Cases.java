@@ -1,5 +1,6 @@
 package io.kdbench.metrics;
 
+import io.kdbench.api.AttributeTask;
 import io.kdbench.data.Prediction;
 import io.kdbench.data.Sample;
 
@@ -71,5 +72,40 @@ public final class Cases {
             positive[c] = t[c] == 1f;
         }
         return positive;
+    }
+
+    /** The prediction's probabilities of one attribute task's values, checked to have one finite value per class. */
+    public static double[] attributeProbabilities(Prediction p, AttributeTask task) {
+        double[] probs = p.attributes() == null ? null : p.attributes().get(task.name());
+        if (probs == null) {
+            throw new IllegalArgumentException("case " + p.caseId() + ": prediction has no probabilities for attribute '"
+                    + task.name() + "'");
+        }
+        if (probs.length != task.classes()) {
+            throw new IllegalArgumentException("case " + p.caseId() + ": " + probs.length + " probabilities for attribute '"
+                    + task.name() + "' of " + task.classes() + " values");
+        }
+        for (double v : probs) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("case " + p.caseId() + ": attribute '" + task.name()
+                        + "' has probability " + v);
+            }
+        }
+        return probs;
+    }
+
+    /** The sample's true value of an attribute task (its tabular column), checked to be an integer 0..classes-1. */
+    public static int attribute(Sample s, AttributeTask task) {
+        double[] tabular = s.tabular();
+        if (tabular == null || tabular.length <= task.column()) {
+            throw new IllegalArgumentException("case " + s.id() + ": attribute '" + task.name() + "' needs tabular column "
+                    + task.column() + ", the case has " + (tabular == null ? "no tabular data" : tabular.length + " columns"));
+        }
+        double v = tabular[task.column()];
+        if (v != Math.rint(v) || v < 0 || v >= task.classes()) {
+            throw new IllegalArgumentException("case " + s.id() + ": attribute '" + task.name() + "' is " + v
+                    + ", not a value 0.." + (task.classes() - 1));
+        }
+        return (int) v;
     }
 }

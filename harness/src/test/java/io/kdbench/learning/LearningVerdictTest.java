@@ -1,5 +1,6 @@
 package io.kdbench.learning;
 
+import io.kdbench.api.AttributeTask;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.EmptyPolicy;
 import io.kdbench.api.Modality;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,6 +168,20 @@ class LearningVerdictTest {
         assertArrayEquals(new double[] {0.25, 0.75}, p.get(0).probabilities(), 0.0);
         // the prior's own training cross-entropy is its entropy
         assertEquals(prior.entropy(), TrainingFit.crossEntropy(BINARY, train, prior.predict(train)), 1e-12);
+        assertNull(p.get(0).attributes(), "no attribute tasks declared, none predicted");
+    }
+
+    @Test
+    void thePriorPredictsEachAttributeTasksTrainingValueFrequencies() {
+        DatasetInfo withAttributes = BINARY.withAttributes(List.of(new AttributeTask("veil", 1, 2),
+                new AttributeTask("network", 0, 3)));
+        List<Sample> train = List.of(labelled("a", 0).withTabular(new double[] {2, 1}),
+                labelled("b", 1).withTabular(new double[] {2, 0}), labelled("c", 1).withTabular(new double[] {0, 1}),
+                labelled("d", 1).withTabular(new double[] {2, 1}));
+        Prediction p = LabelPrior.fit(withAttributes, train).predict(List.of(labelled("x", 0))).get(0);
+        assertEquals(List.of("veil", "network"), List.copyOf(p.attributes().keySet()));
+        assertArrayEquals(new double[] {0.25, 0.75}, p.attributes().get("veil"), 0.0);
+        assertArrayEquals(new double[] {0.25, 0.0, 0.75}, p.attributes().get("network"), 0.0);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kdbench.run;
 
+import io.kdbench.api.AttributeTask;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
 import io.kdbench.api.Task;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class HiddenTestLabelsTest {
     private static final DatasetInfo INFO = new DatasetInfo("peek-data", Task.CLASSIFICATION, List.of("a", "b"), List.of(
             new Modality("image", Modality.Kind.IMAGE, false), new Modality("depth", Modality.Kind.IMAGE, true),
-            new Modality("text", Modality.Kind.TEXT, true), new Modality("tabular", Modality.Kind.TABULAR, true)), false);
+            new Modality("text", Modality.Kind.TEXT, true), new Modality("tabular", Modality.Kind.TABULAR, true)), false)
+            .withAttributes(List.of(new AttributeTask("kind", 0, 2)));
 
     private final Registries registries = Registries.load();
     private final Environment env = new Environment("test", "abc", false, "17", "linux", "cpu", 2, "none",
@@ -51,7 +53,7 @@ class HiddenTestLabelsTest {
         PeekingMethod.PREDICTED.clear();
         Splits splits = new Splits(samples("train-", 20), samples("val-", 10), samples("test-", 20), List.of());
         RunSpec spec = new RunSpec("peeking-method", "peeking-method", Map.of("upper_bound", upperBound), "peek-data",
-                "peek-data", Map.of(), 1, List.of("auroc"), "nan");
+                "peek-data", Map.of(), 1, List.of("auroc", "accuracy[tasks]"), "nan");
         CellRecord cell = new CellRunner(registries, env, null, "test").run("h", spec, INFO, splits, 0);
         assertEquals(CellStatus.OK, cell.status(), cell.reason());
         assertEquals(0, splits.test().get(0).label(), "the harness strips copies; the split itself is untouched");
@@ -86,6 +88,8 @@ class HiddenTestLabelsTest {
         }
         // with the labels it would score 1.0; without them its constant answers score chance
         assertEquals(0.5, cell.metrics().get("auroc").overall(), 0.0);
+        // the attribute task too: scored against the originals' tabular values, which it never saw (value 0: half right)
+        assertEquals(0.5, cell.metrics().get("accuracy[tasks]").aggregate().get("kind").value(), 0.0);
     }
 
     @Test
@@ -101,5 +105,8 @@ class HiddenTestLabelsTest {
         assertNoAnswers(PeekingMethod.testSeenInTraining);
         assertNull(PeekingMethod.testSeenInTraining.get(0).text(), "training sees no privileged test input");
         assertEquals(0.5, cell.metrics().get("auroc").overall(), 0.0);
+        // an upper bound reads the privileged tabular data at test: its attribute answers are then right
+        assertEquals(1.0, cell.metrics().get("accuracy[tasks]").aggregate().get("kind").value(), 0.0);
+        assertEquals(0.75, cell.metrics().get("accuracy[tasks]").overall(), 0.0);
     }
 }

@@ -1,5 +1,6 @@
 package io.kdbench.testing;
 
+import io.kdbench.api.AttributeTask;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.DistillationMethod;
 import io.kdbench.api.Param;
@@ -12,11 +13,14 @@ import io.kdbench.data.Sample;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A plug-in that cheats if it can: it reads the test split while training and answers each case with its label
- * (one-hot) when the label is there, else 0.5 / 0.5. It keeps what it was given so tests can check what it saw.
+ * (one-hot) when the label is there, else 0.5 / 0.5, and each attribute task of the dataset with the case's tabular
+ * value (one-hot) when the tabular data is there, else value 0. It keeps what it was given so tests can check what it saw.
  * {@code upper_bound: true} declares that it reads privileged inputs at test.
  */
 public final class PeekingMethod implements DistillationMethod {
@@ -49,13 +53,14 @@ public final class PeekingMethod implements DistillationMethod {
     public TrainedModel train(TrainContext ctx) {
         testSeenInTraining = List.copyOf(ctx.splits().test());
         boolean upperBound = ctx.params().getBoolean("upper_bound");
+        List<AttributeTask> tasks = ctx.dataset().attributes();
         return new TrainedModel() {
             @Override
             public List<Prediction> predict(List<Sample> samples) {
                 PREDICTED.add(List.copyOf(samples));
                 return samples.stream().map(s -> new Prediction(s.id(), s.label() >= 0
                         ? new double[] {s.label() == 0 ? 1 : 0, s.label() == 1 ? 1 : 0}
-                        : new double[] {0.5, 0.5}, null, null)).toList();
+                        : new double[] {0.5, 0.5}, null, null, tasks.isEmpty() ? null : attributes(s, tasks))).toList();
             }
 
             @Override
@@ -68,5 +73,15 @@ public final class PeekingMethod implements DistillationMethod {
                 return upperBound;
             }
         };
+    }
+
+    private static Map<String, double[]> attributes(Sample s, List<AttributeTask> tasks) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (AttributeTask task : tasks) {
+            double[] p = new double[task.classes()];
+            p[s.tabular() == null ? 0 : (int) s.tabular()[task.column()]] = 1;
+            out.put(task.name(), p);
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.kdbench.datasets.synthetic;
 
+import io.kdbench.api.AttributeTask;
 import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Modality;
 import io.kdbench.api.ParamSpec;
@@ -17,6 +18,7 @@ import io.kdbench.datasets.transform.Smoothing;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Paired skin-lesion analogue of Derm7pt. The diagnosis draws the seven-point attributes (each from a
@@ -67,7 +69,13 @@ public final class SkinPairsDataset extends SyntheticDataset {
         return new DatasetInfo(id(), Task.CLASSIFICATION, DIAGNOSES,
                 List.of(new Modality("clinical", Modality.Kind.IMAGE, false),
                         new Modality("dermoscopy", Modality.Kind.IMAGE, false),
-                        new Modality("tabular", Modality.Kind.TABULAR, true)), false);
+                        new Modality("tabular", Modality.Kind.TABULAR, true)), false, false, attributeTasks());
+    }
+
+    /** The seven-point criteria as attribute tasks: SSN's other 7 tasks, each the tabular column of its name. */
+    static List<AttributeTask> attributeTasks() {
+        return IntStream.range(0, ATTRIBUTES.size())
+                .mapToObj(k -> new AttributeTask(ATTRIBUTES.get(k), k, ATTRIBUTE_GIVEN_DIAGNOSIS[0][k].length)).toList();
     }
 
     @Override

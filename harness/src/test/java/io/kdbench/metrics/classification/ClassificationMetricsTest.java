@@ -39,7 +39,7 @@ class ClassificationMetricsTest {
     void everyIdIsRegistered() {
         Registry<Metric> r = Registry.load(Metric.class, "metric", getClass().getClassLoader());
         assertTrue(r.ids().containsAll(List.of("accuracy", "balanced-accuracy", "f1", "sensitivity", "specificity",
-                "auroc", "auroc[weighted]")), r.ids().toString());
+                "auroc", "auroc[weighted]", "accuracy[tasks]")), r.ids().toString());
     }
 
     @Test

@@ -32,7 +32,8 @@ public class Prior implements DistillationMethod {
 
     @Override
     public String describe() {
-        return summary() + ". Classification: the training class frequencies (multi-label: each label's prevalence);"
+        return summary() + ". Classification: the training class frequencies (multi-label: each label's prevalence),"
+                + " and each attribute task's value frequencies where the dataset declares such tasks;"
                 + " segmentation: each voxel's most frequent training label, on the case's image geometry (the empty"
                 + " mask for a case of another shape). It never looks at the image content; on federated datasets it"
                 + " pools the clients' labelled training samples, as the harness's learning check does.";

@@ -83,7 +83,8 @@ public class Hdc extends SemiSupervisedSegmentation {
         UNet.Config cfg = s.config();
         int noisy = s.addDecoder(sd, "ndec");
         StudentGraph teacher = graph.teacherCopy();
-        Ema ema = new Ema(sd, teacher.sd(), graph.samePairs(), p.getDouble("ema_decay"));
+        Ema ema = new Ema(sd, teacher.sd(), graph.samePairs());
+        double decay = p.getDouble("ema_decay");
 
         int c = data.example().channels(), v = data.voxels(), k = data.classes();
         boolean threeD = data.threeD();
@@ -162,7 +163,7 @@ public class Hdc extends SemiSupervisedSegmentation {
 
             @Override
             public Runnable afterStep() {
-                return ema::update;
+                return () -> ema.update(decay);
             }
 
             @Override

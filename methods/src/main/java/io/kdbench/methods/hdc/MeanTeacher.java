@@ -71,7 +71,8 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
         SameDiff sd = graph.sd();
         UNet s = graph.student();
         StudentGraph teacher = graph.teacherCopy();
-        Ema ema = new Ema(sd, teacher.sd(), graph.samePairs(), p.getDouble("ema_decay"));
+        Ema ema = new Ema(sd, teacher.sd(), graph.samePairs());
+        double decay = p.getDouble("ema_decay");
 
         int c = data.example().channels(), v = data.voxels(), k = data.classes();
         SDVariable xl = graph.placeholder("xl", c);
@@ -106,7 +107,7 @@ public class MeanTeacher extends SemiSupervisedSegmentation {
 
             @Override
             public Runnable afterStep() {
-                return ema::update;
+                return () -> ema.update(decay);
             }
 
             @Override

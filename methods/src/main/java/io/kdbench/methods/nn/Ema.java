@@ -13,36 +13,17 @@ public final class Ema {
     private final SameDiff sd;
     private final SameDiff teacherSd;
     private final Map<String, String> studentToTeacher;
-    private final double decay;
-
-    public Ema(SameDiff sd, Map<String, String> studentToTeacher, double decay) {
-        this(sd, sd, studentToTeacher, decay);
-    }
 
     /**
-     * A teacher in its own graph: SameDiff M2.1's output() on a large graph with a gradient function costs
-     * hundreds of ms per call even for a tiny forward pass, so per-step teachers run from a separate graph.
+     * A teacher in its own graph (or the student's, {@code teacherSd == sd}): SameDiff M2.1's output() on a large graph
+     * with a gradient function costs hundreds of ms per call even for a tiny forward pass, so per-step teachers run
+     * from a separate graph. The decay is given at every {@link #update(double)}: fixed for a mean teacher, scheduled
+     * for dual KD's teacher.
      */
-    public Ema(SameDiff sd, SameDiff teacherSd, Map<String, String> studentToTeacher, double decay) {
-        this.sd = sd;
-        this.teacherSd = teacherSd;
-        this.studentToTeacher = Map.copyOf(studentToTeacher);
-        this.decay = checked(decay);
-    }
-
-    /** A teacher in its own graph whose decay is given at every {@link #update(double)} (no default decay). */
     public Ema(SameDiff sd, SameDiff teacherSd, Map<String, String> studentToTeacher) {
         this.sd = sd;
         this.teacherSd = teacherSd;
         this.studentToTeacher = Map.copyOf(studentToTeacher);
-        this.decay = Double.NaN;
-    }
-
-    private static double checked(double decay) {
-        if (!(decay >= 0 && decay <= 1)) {
-            throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
-        }
-        return decay;
     }
 
     /** Copies the student's weights into the teacher (the usual start of a mean teacher). */
@@ -50,20 +31,14 @@ public final class Ema {
         studentToTeacher.forEach((s, t) -> teacherSd.getVariable(t).getArr().assign(sd.getVariable(s).getArr()));
     }
 
-    /** One EMA step at the decay given at construction. */
-    public void update() {
-        if (Double.isNaN(decay)) {
-            throw new IllegalStateException("this EMA has no default decay: call update(decay)");
-        }
-        update(decay);
-    }
-
-    /** One EMA step at {@code decay} (for teachers whose decay follows a schedule). */
+    /** One EMA step at {@code decay}, which must lie in [0, 1]. */
     public void update(double decay) {
-        double d = checked(decay);
+        if (!(decay >= 0 && decay <= 1)) {
+            throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
+        }
         studentToTeacher.forEach((s, t) -> {
             INDArray teacher = teacherSd.getVariable(t).getArr();
-            teacher.muli(d).addi(sd.getVariable(s).getArr().mul(1 - d));
+            teacher.muli(decay).addi(sd.getVariable(s).getArr().mul(1 - decay));
         });
     }
 }

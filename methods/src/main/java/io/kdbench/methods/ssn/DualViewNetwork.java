@@ -47,8 +47,9 @@ final class DualViewNetwork {
     private final int[] taskSizes;
     private final SameDiff sd = SameDiff.create();
     private final SDVariable probs;
+    private final SDVariable taskProbs;
 
-    /** {@code taskSizes[0]} is the diagnosis; further entries are auxiliary tasks trained but not predicted. */
+    /** {@code taskSizes[0]} is the diagnosis; further entries are attribute tasks, trained and predicted. */
     DualViewNetwork(Config config, int channels, int side, int[] taskSizes, long seed) {
         this.config = config;
         this.taskSizes = taskSizes.clone();
@@ -94,15 +95,23 @@ final class DualViewNetwork {
         }
         SDVariable y = sd.placeHolder("targets", DataType.FLOAT, -1, logits);
         BiasedLoss.of(sd, heads, java.util.Arrays.copyOf(w, heads.size()), taskSizes, y).rename("loss");
-        // prediction: the head-weighted average of the heads' diagnosis probabilities
-        SDVariable p = null;
-        double sum = 0;
-        for (int h = 0; h < heads.size(); h++) {
-            SDVariable ph = sd.nn.softmax(heads.get(h).get(SDIndex.all(), SDIndex.interval(0, taskSizes[0])), -1).mul(w[h]);
-            p = p == null ? ph : p.add(ph);
-            sum += w[h];
+        // prediction: per task, the head-weighted average of the heads' probabilities; the diagnosis is task 0
+        List<SDVariable> perTask = new ArrayList<>();
+        int offset = 0;
+        for (int size : taskSizes) {
+            SDVariable p = null;
+            double sum = 0;
+            for (int h = 0; h < heads.size(); h++) {
+                SDVariable ph = sd.nn.softmax(heads.get(h).get(SDIndex.all(), SDIndex.interval(offset, offset + size)), -1)
+                        .mul(w[h]);
+                p = p == null ? ph : p.add(ph);
+                sum += w[h];
+            }
+            perTask.add(p.div(sum));
+            offset += size;
         }
-        probs = p.div(sum).rename("probs");
+        probs = perTask.get(0).rename("probs");
+        taskProbs = perTask.size() == 1 ? probs : sd.concat("task_probs", 1, perTask.toArray(new SDVariable[0]));
     }
 
     void train(List<Sample> samples, float[][] targets, Recipe recipe, long seed, TrainingLog log,
@@ -122,6 +131,11 @@ final class DualViewNetwork {
 
     double[][] probabilities(List<Sample> samples, int batchSize) {
         return Inference.rows(sd, samples.size(), batchSize, idx -> inputs(samples, idx), probs.name());
+    }
+
+    /** Every task's probabilities side by side, in {@link #taskSizes()} order (the diagnosis first). */
+    double[][] taskProbabilities(List<Sample> samples, int batchSize) {
+        return Inference.rows(sd, samples.size(), batchSize, idx -> inputs(samples, idx), taskProbs.name());
     }
 
     long parameterCount() {

@@ -26,7 +26,9 @@ public class Ssn extends SsnRow {
                 + " no pretraining; cross-attention f_c += MHA(f_c, f_d), f_d += MHA(f_d, f_c) after stages 2 and 3;"
                 + " heads clinical, dermoscopy and fusion (concat) with loss weights w_c 0.5, w_d 1.0, w_f 1.0;"
                 + " prediction = the same weighted average of the heads' diagnosis probabilities; the seven-point"
-                + " attributes (privileged tabular here) are auxiliary training tasks of every head, as SSN's 8 tasks. The"
+                + " attributes (privileged tabular here) are further tasks of every head, as SSN's 8 tasks, predicted"
+                + " at test by the same weighted average and scored by accuracy[tasks], the paper's 8-task average"
+                + " accuracy (the paper's inference rule is not known: weighted average or fusion head only). The"
                 + " paper's ablations as parameters: w_clinical = w_dermoscopy = w_fusion = 1 is the unbiased loss (plain"
                 + " equal-weight CE, the weights' form being assumed); cross_attention: false removes the shared"
                 + " cross-attention (the views meet only in the fusion head), same encoder, heads and loss.";

@@ -50,24 +50,21 @@ class ConvLayersTest {
         SameDiff sd = SameDiff.create();
         sd.var("s", Nd4j.createFromArray(1f, 2f));
         sd.var("t", Nd4j.createFromArray(3f, 5f));
-        Ema ema = new Ema(sd, Map.of("s", "t"), 0.9);
-        ema.update();
+        Ema ema = new Ema(sd, sd, Map.of("s", "t"));
+        ema.update(0.9);
         assertArrayEquals(new float[] {0.9f * 3 + 0.1f, 0.9f * 5 + 0.2f}, sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
-        // a scheduled decay (dual KD's teacher): the same object, another decay, and the constructor's decay is kept
+        // a scheduled decay (dual KD's teacher): the same object, another decay
         ema.update(0.25);
         assertArrayEquals(new float[] {0.25f * (0.9f * 3 + 0.1f) + 0.75f, 0.25f * (0.9f * 5 + 0.2f) + 1.5f},
                 sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
-        sd.getVariable("t").getArr().assign(Nd4j.createFromArray(3f, 5f));
-        ema.update();
-        assertArrayEquals(new float[] {0.9f * 3 + 0.1f, 0.9f * 5 + 0.2f}, sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
         ema.copy();
         assertEquals(1f, sd.getVariable("t").getArr().getFloat(0));
-        // an EMA without a default decay takes it at every update, and a decay outside [0, 1] is refused
-        Ema scheduled = new Ema(sd, sd, Map.of("s", "t"));
-        assertThrows(IllegalStateException.class, scheduled::update);
-        assertThrows(IllegalArgumentException.class, () -> scheduled.update(1.5));
+        // a decay outside [0, 1] is refused, the teacher untouched
+        assertThrows(IllegalArgumentException.class, () -> ema.update(1.5));
+        assertThrows(IllegalArgumentException.class, () -> ema.update(Double.NaN));
+        assertArrayEquals(new float[] {1f, 2f}, sd.getVariable("t").getArr().toFloatVector(), 0f);
         sd.getVariable("t").getArr().assign(Nd4j.createFromArray(3f, 5f));
-        scheduled.update(0.5);
+        ema.update(0.5);
         assertArrayEquals(new float[] {2f, 3.5f}, sd.getVariable("t").getArr().toFloatVector(), 1e-6f);
     }
 }

@@ -1,6 +1,9 @@
 package io.kdbench.methods.ssn;
 
+import io.kdbench.api.AttributeTask;
+import io.kdbench.api.DatasetInfo;
 import io.kdbench.api.Params;
+import io.kdbench.api.Task;
 import io.kdbench.api.TrainContext;
 import io.kdbench.api.TrainedModel;
 import io.kdbench.data.Prediction;
@@ -16,12 +19,15 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SsnTest {
@@ -49,22 +55,53 @@ class SsnTest {
     void targetsHoldTheDiagnosisThenEachAttribute() {
         Sample s = Sample.of("a", Map.of()).withLabel(2).withTabular(new double[] {1, 0});
         Sample t = Sample.of("b", Map.of()).withLabel(0).withTabular(new double[] {2, 1});
-        int[] sizes = SsnRow.taskSizes(List.of(s, t), 3, true);
-        assertArrayEquals(new int[] {3, 3, 2}, sizes);
-        assertArrayEquals(new float[] {0, 0, 1, 0, 1, 0, 1, 0}, SsnRow.targets(List.of(s, t), sizes)[0]);
-        assertArrayEquals(new int[] {3}, SsnRow.taskSizes(List.of(s, t), 3, false));
+        DatasetInfo undeclared = new DatasetInfo("d", Task.CLASSIFICATION, List.of("x", "y", "z"), List.of(), false);
+        List<AttributeTask> tasks = SsnRow.attributeTasks(undeclared, List.of(s, t));
+        assertEquals(List.of(new AttributeTask("tabular column 0", 0, 3), new AttributeTask("tabular column 1", 1, 2)),
+                tasks);
+        assertArrayEquals(new int[] {3, 3, 2}, SsnRow.taskSizes(3, tasks));
+        assertArrayEquals(new float[] {0, 0, 1, 0, 1, 0, 1, 0}, SsnRow.targets(List.of(s, t), 3, tasks)[0]);
+        assertArrayEquals(new int[] {3}, SsnRow.taskSizes(3, List.of()));
+        // declared tasks win over the data: their sizes and columns, even for a value training never shows
+        DatasetInfo declared = undeclared.withAttributes(List.of(new AttributeTask("second", 1, 3)));
+        assertEquals(declared.attributes(), SsnRow.attributeTasks(declared, List.of(s, t)));
+        assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0}, SsnRow.targets(List.of(s, t), 3, declared.attributes())[0]);
+        Sample bad = t.withTabular(new double[] {2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SsnRow.targets(List.of(bad), 3, declared.attributes()));
+        assertTrue(e.getMessage().contains("case b: attribute 'second' is 3.0, not a value 0..2"), e.getMessage());
+    }
+
+    @Test
+    void predictsEverySevenPointAttributeAsProbabilities() {
+        TrainContext c = ctx(new Ssn(), 4);
+        List<Prediction> predictions = new Ssn().train(c).predict(c.splits().test());
+        for (Prediction p : predictions) {
+            assertEquals(SkinPairsDataset.ATTRIBUTES, List.copyOf(p.attributes().keySet()));
+            for (AttributeTask task : c.dataset().attributes()) {
+                double[] probs = p.attributes().get(task.name());
+                assertEquals(task.classes(), probs.length, task.name());
+                assertEquals(1.0, Arrays.stream(probs).sum(), 1e-5, task.name());
+                assertTrue(Arrays.stream(probs).allMatch(v -> v >= 0 && v <= 1), task.name());
+            }
+        }
+        Map<String, Object> without = new java.util.HashMap<>(SMALL);
+        without.put("attribute_tasks", false);
+        TrainContext d = TinyData.context(new SkinPairsDataset(), Map.of(), new Ssn(), without, 4);
+        assertNull(new Ssn().train(d).predict(d.splits().test()).get(0).attributes(), "no attribute heads, none predicted");
     }
 
     @Test
     void gradientsReachTheSharedEncoderAttentionAndEveryHead() {
         TrainContext c = ctx(new Ssn(), 1);
         List<Sample> train = c.splits().labelledTrain();
-        int[] sizes = SsnRow.taskSizes(train, 5, true);
+        List<AttributeTask> tasks = SsnRow.attributeTasks(c.dataset(), train);
+        int[] sizes = SsnRow.taskSizes(5, tasks);
         DualViewNetwork net = new DualViewNetwork(new Ssn().config(c.params()), 3, 16, sizes, 1);
         SameDiff sd = net.graph();
         sd.setLossVariables("loss");
         Map<String, INDArray> batch = DualViewNetwork.inputs(train, new int[] {0, 1, 2, 3});
-        batch.put("targets", Batches.rows(SsnRow.targets(train, sizes), new int[] {0, 1, 2, 3}, false));
+        batch.put("targets", Batches.rows(SsnRow.targets(train, 5, tasks), new int[] {0, 1, 2, 3}, false));
         String[] vars = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .map(SDVariable::name).toArray(String[]::new);
         Map<String, INDArray> grads = sd.calculateGradients(batch, vars);

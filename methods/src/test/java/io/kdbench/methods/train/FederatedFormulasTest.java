@@ -30,12 +30,12 @@ class FederatedFormulasTest {
         SameDiff s = SameDiff.create(), t = SameDiff.create();
         s.var("w", Nd4j.createFromArray(1f, 2f));
         t.var("w", Nd4j.createFromArray(3f, 5f));
-        new Ema(s, t, Map.of("w", "w"), 0.99).update();
+        new Ema(s, t, Map.of("w", "w")).update(0.99);
         assertArrayEquals(new float[] {0.99f * 3 + 0.01f, 0.99f * 5 + 0.02f}, t.getVariable("w").getArr().toFloatVector(), 1e-6f);
         // update_ema_variables_less_freq with epoch 2 of 3: a = 2/3, T = (1 - a) T + a S, i.e. decay 1 - a
         t.getVariable("w").getArr().assign(Nd4j.createFromArray(3f, 5f));
         double a = Math.min(2.0 / 3, 0.99);
-        new Ema(s, t, Map.of("w", "w"), 1 - a).update();
+        new Ema(s, t, Map.of("w", "w")).update(1 - a);
         assertArrayEquals(new float[] {(float) ((1 - a) * 3 + a), (float) ((1 - a) * 5 + 2 * a)},
                 t.getVariable("w").getArr().toFloatVector(), 1e-6f);
     }
