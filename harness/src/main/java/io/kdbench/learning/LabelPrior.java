@@ -18,9 +18,9 @@ import java.util.Map;
 /**
  * The label prior of the labelled training samples, the floor every row is judged against: for classification the
  * class (or per-label) frequencies and each attribute task's value frequencies, predicted for every case; for
- * segmentation the mean mask, each voxel's most frequent training label (the empty mask where background wins everywhere), predicted for every case whose image
- * has the training masks' shape (the empty mask for any other shape). It reads nothing of the cases it predicts
- * but their id and image geometry.
+ * segmentation the mean mask, each voxel's most frequent training label (the empty mask where background wins
+ * everywhere), predicted for every case whose image has the training masks' shape (the empty mask for any other
+ * shape). It reads nothing of the cases it predicts but their id and image geometry.
  */
 public final class LabelPrior {
     private final DatasetInfo dataset;

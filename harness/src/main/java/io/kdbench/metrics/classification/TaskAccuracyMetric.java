@@ -15,6 +15,8 @@ import io.kdbench.stats.Bounds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Accuracy averaged over the tasks of a multi-task classification dataset: the label (e.g. the diagnosis) and each of
@@ -53,28 +55,28 @@ public final class TaskAccuracyMetric implements Metric {
         if (predictions.stream().allMatch(p -> p.attributes() == null)) {
             return Results.setLevel(id(), Double.NaN, n, "no prediction carries attribute probabilities");
         }
-        int k = dataset.numClasses();
         Map<String, Double> perTask = new LinkedHashMap<>();
-        int correct = 0;
-        for (int i = 0; i < n; i++) {
-            if (ConfusionCounts.argmax(Cases.probabilities(predictions.get(i), k)) == Cases.label(truth.get(i), k)) {
-                correct++;
-            }
-        }
-        perTask.put("label", correct / (double) n);
+        int k = dataset.numClasses();
+        perTask.put("label", accuracy(n, k, i -> Cases.label(truth.get(i), k),
+                i -> Cases.probabilities(predictions.get(i), k)));
         for (AttributeTask task : dataset.attributes()) {
-            correct = 0;
-            for (int i = 0; i < n; i++) {
-                double[] p = Cases.attributeProbabilities(predictions.get(i), task);
-                if (ConfusionCounts.argmax(p) == Cases.attribute(truth.get(i), task)) {
-                    correct++;
-                }
-            }
-            perTask.put(task.name(), correct / (double) n);
+            perTask.put(task.name(), accuracy(n, task.classes(), i -> Cases.attribute(truth.get(i), task),
+                    i -> Cases.attributeProbabilities(predictions.get(i), task)));
         }
         double mean = perTask.values().stream().mapToDouble(Double::doubleValue).sum() / perTask.size();
         return Results.setLevel(id(), perTask, mean, n, "mean of " + perTask.size()
                 + " tasks' accuracies: the label and " + String.join(", ", dataset.attributes().stream()
                 .map(AttributeTask::name).toList()));
+    }
+
+    /** One task's accuracy over n cases: the argmax of each case's probabilities against its true class. */
+    private static double accuracy(int n, int classes, IntUnaryOperator truth, IntFunction<double[]> probabilities) {
+        int[] labels = new int[n];
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = truth.applyAsInt(i);
+            predicted[i] = ConfusionCounts.argmax(probabilities.apply(i));
+        }
+        return ConfusionCounts.of(labels, predicted, classes).accuracy();
     }
 }
